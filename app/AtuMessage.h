@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// The seed's message: "<prefix> <timestamp>" where the timestamp is Python's
+// str(datetime.now()) — "YYYY-MM-DD HH:MM:SS.ffffff", without ".ffffff" when the
+// microseconds are zero. The timestamp carries no zone: it is local time.
+namespace AtuMessage {
+
+inline constexpr auto defaultPrefix = "ATU";
+
+struct Decoded
+{
+    QString prefix;
+    qint64 timeUs = 0; // microseconds since the Unix epoch, read as local time
+};
+
+QString pythonTimestamp(qint64 timeUs);
+QByteArray compose(const QString &prefix, qint64 timeUs);
+// Decodes "<prefix> <timestamp>"; an empty expectedPrefix accepts any single-word prefix.
+std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedPrefix = {});
+qint64 nowUs();
+
+} // namespace AtuMessage

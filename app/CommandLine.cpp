@@ -1,0 +1,184 @@
+#include "CommandLine.h"
+
+#include "ConfigValidation.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstring>
+
+void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const
+{
+    if (group) {
+        receive.group = *group;
+        transmit.group = *group;
+    }
+    if (port) {
+        receive.port = *port;
+        transmit.port = *port;
+    }
+    if (interfaceSpec) {
+        receive.interfaceSpec = *interfaceSpec;
+        transmit.interfaceSpec = *interfaceSpec;
+    }
+    if (ttl)
+        transmit.ttl = *ttl;
+    if (interval)
+        transmit.interval = *interval;
+    if (prefix)
+        transmit.prefix = *prefix;
+}
+
+namespace CommandLine {
+
+namespace {
+
+CommandLineOptions error(const QString &reason)
+{
+    CommandLineOptions options;
+    options.outcome = CommandLineOptions::Outcome::Error;
+    options.message = reason;
+    return options;
+}
+
+std::optional<double> positiveNumber(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value > 0))
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--send") == 0
+            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0
+            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
+            return true;
+    }
+    return false;
+}
+
+CommandLineOptions parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Watch and generate UDP multicast traffic.\n"
+        "Without --headless or --send it opens the window."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Join and print each datagram; no window."));
+    const QCommandLineOption send(QStringLiteral("send"),
+                                  QStringLiteral("Send the seed's messages; no window."));
+    const QCommandLineOption group(QStringLiteral("group"),
+                                   QStringLiteral("Multicast group (default 239.1.1.1)."),
+                                   QStringLiteral("address"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("UDP port (default 5001)."),
+                                  QStringLiteral("port"));
+    const QCommandLineOption interface(
+        QStringLiteral("interface"),
+        QStringLiteral("Interface by name (lo) or IPv4 address (default 127.0.0.1)."),
+        QStringLiteral("name|address"));
+    const QCommandLineOption ttl(QStringLiteral("ttl"),
+                                 QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
+                                 QStringLiteral("hops"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      QStringLiteral("Seconds between sent messages (default 1)."),
+                                      QStringLiteral("seconds"));
+    const QCommandLineOption prefix(QStringLiteral("prefix"),
+                                    QStringLiteral("First word of sent messages (default ATU)."),
+                                    QStringLiteral("text"));
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   QStringLiteral("Stop after N datagrams received or sent."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Stop after SEC seconds."),
+                                      QStringLiteral("SEC"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QStringLiteral("Print statistics every SEC seconds and on exit."),
+                                   QStringLiteral("SEC"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object per line."));
+    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
+                       duration, stats, json});
+
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    CommandLineOptions options;
+    if (parser.isSet(help)) {
+        options.outcome = CommandLineOptions::Outcome::ShowHelp;
+        options.message = parser.helpText();
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.outcome = CommandLineOptions::Outcome::ShowVersion;
+        options.message = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                       QCoreApplication::applicationVersion());
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (parser.isSet(headless) && parser.isSet(send))
+        return error(QStringLiteral("--headless and --send cannot be combined; run two instances"));
+    options.mode = parser.isSet(headless) ? CommandLineOptions::Mode::Headless
+                   : parser.isSet(send)   ? CommandLineOptions::Mode::Send
+                                          : CommandLineOptions::Mode::Gui;
+    if (parser.isSet(group)) {
+        if (const auto reason = ConfigValidation::groupError(parser.value(group)))
+            return error(*reason);
+        options.group = QHostAddress(parser.value(group).trimmed());
+        if (const auto warning = ConfigValidation::groupWarning(*options.group))
+            options.warnings.append(*warning);
+    }
+    if (parser.isSet(port)) {
+        if (const auto reason = ConfigValidation::portError(parser.value(port)))
+            return error(*reason);
+        options.port = quint16(parser.value(port).toInt());
+    }
+    if (parser.isSet(interface)) {
+        if (parser.value(interface).trimmed().isEmpty())
+            return error(QStringLiteral("--interface needs a name or an IPv4 address"));
+        options.interfaceSpec = parser.value(interface).trimmed();
+    }
+    if (parser.isSet(ttl)) {
+        if (const auto reason = ConfigValidation::ttlError(parser.value(ttl)))
+            return error(*reason);
+        options.ttl = parser.value(ttl).toInt();
+    }
+    if (parser.isSet(interval)) {
+        if (const auto reason = ConfigValidation::intervalError(parser.value(interval)))
+            return error(*reason);
+        options.interval = std::chrono::milliseconds(qRound64(parser.value(interval).toDouble() * 1000));
+    }
+    if (parser.isSet(prefix)) {
+        if (const auto reason = ConfigValidation::prefixError(parser.value(prefix)))
+            return error(*reason);
+        options.prefix = parser.value(prefix);
+    }
+    if (parser.isSet(count)) {
+        bool ok = false;
+        const qint64 value = parser.value(count).toLongLong(&ok);
+        if (!ok || value < 1)
+            return error(QStringLiteral("--count '%1' must be a whole number above 0").arg(parser.value(count)));
+        options.count = value;
+    }
+    if (parser.isSet(duration)) {
+        options.durationSeconds = positiveNumber(parser.value(duration));
+        if (!options.durationSeconds)
+            return error(QStringLiteral("--duration '%1' must be a number of seconds above 0").arg(parser.value(duration)));
+    }
+    if (parser.isSet(stats)) {
+        options.statsSeconds = positiveNumber(parser.value(stats));
+        if (!options.statsSeconds)
+            return error(QStringLiteral("--stats '%1' must be a number of seconds above 0").arg(parser.value(stats)));
+    }
+    options.json = parser.isSet(json);
+    return options;
+}
+
+} // namespace CommandLine

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "MulticastConfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the user asked for on the command line. Options given override the saved
+// settings, for the window and for headless runs alike.
+struct CommandLineOptions
+{
+    enum class Mode { Gui, Headless, Send };
+    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+
+    Outcome outcome = Outcome::Run;
+    Mode mode = Mode::Gui;
+    QString message; // help or version text, or the one-line error
+
+    std::optional<QHostAddress> group;
+    std::optional<quint16> port;
+    std::optional<QString> interfaceSpec;
+    std::optional<int> ttl;
+    std::optional<std::chrono::milliseconds> interval;
+    std::optional<QString> prefix;
+
+    std::optional<qint64> count;
+    std::optional<double> durationSeconds;
+    std::optional<double> statsSeconds;
+    bool json = false;
+    QStringList warnings;
+
+    void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;
+};
+
+namespace CommandLine {
+
+// True when the arguments ask for a run without a window (no GUI application needed).
+bool wantsHeadless(int argc, char **argv);
+CommandLineOptions parse(const QStringList &arguments);
+
+} // namespace CommandLine

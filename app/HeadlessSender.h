@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "Transmitter.h"
+
+#include <QObject>
+#include <QTimer>
+
+// --send: the transmit panel without a window. Prints "Sent <message> to <group>:<port>"
+// per message, like the seed's sender.
+class HeadlessSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessSender)
+
+public:
+    HeadlessSender(const CommandLineOptions &options, const TransmitConfig &config,
+                   QObject *parent = nullptr);
+
+    void start();
+    void finish();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    CommandLineOptions m_options;
+    TransmitConfig m_config;
+    Transmitter m_transmitter;
+    QTimer m_durationTimer;
+    bool m_finished = false;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+#include <chrono>
+
+inline constexpr auto defaultGroup = "239.1.1.1";
+inline constexpr quint16 defaultPort = 5001;
+inline constexpr auto defaultInterface = "127.0.0.1";
+
+struct ReceiveConfig
+{
+    QHostAddress group{QString::fromLatin1(defaultGroup)};
+    quint16 port = defaultPort;
+    QString interfaceSpec = QString::fromLatin1(defaultInterface); // name ("lo") or IPv4
+    int receiveBufferBytes = 4 * 1024 * 1024;
+    int historyRows = 10000;
+};
+
+struct TransmitConfig
+{
+    QHostAddress group{QString::fromLatin1(defaultGroup)};
+    quint16 port = defaultPort;
+    QString interfaceSpec = QString::fromLatin1(defaultInterface);
+    int ttl = 1;
+    bool loopback = true;
+    std::chrono::milliseconds interval{1000};
+    QString prefix = QStringLiteral("ATU");
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ListeningStatus.h"
+#include "MulticastConfig.h"
+#include "ReceivedDatagram.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUdpSocket>
+
+// Lives on a worker thread: binds, joins the group on the chosen interface, reads every
+// datagram and hands them on in batches, at most flushesPerSecond times a second.
+class MulticastReceiver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MulticastReceiver)
+
+public:
+    static constexpr int flushIntervalMs = 50;
+    static constexpr int maxReadsPerWakeup = 4096;
+
+    explicit MulticastReceiver(QObject *parent = nullptr);
+    ~MulticastReceiver() override;
+
+    void start(const ReceiveConfig &config);
+    void stop();
+
+signals:
+    void listening(const ListeningStatus &status);
+    void failed(const QString &reason);
+    void stopped();
+    void datagramsReceived(const DatagramBatch &batch);
+
+private:
+    void readPendingDatagrams();
+    void flush();
+    void leave();
+    int grantReceiveBuffer(int requestedBytes);
+
+    QUdpSocket m_socket;
+    QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush;
+    DatagramBatch m_pending;
+    ListeningStatus m_status;
+    quint32 m_group = 0;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QNetworkInterface>
+#include <QString>
+
+#include <optional>
+
+// An interface that can carry IPv4 multicast: it is up and has an IPv4 address.
+// Loopback is included: Linux's lo lacks the multicast flag yet works when pinned.
+struct InterfaceChoice
+{
+    QString name;        // "lo", "eth0"
+    QHostAddress address; // its first IPv4 address
+    int index = 0;
+    bool isUp = false;
+
+    QString label() const; // "lo — 127.0.0.1"
+    QNetworkInterface qtInterface() const;
+    friend bool operator==(const InterfaceChoice &a, const InterfaceChoice &b)
+    {
+        return a.name == b.name && a.address == b.address && a.index == b.index
+               && a.isUp == b.isUp;
+    }
+};
+
+namespace NetworkInterfaces {
+
+QList<InterfaceChoice> ipv4Interfaces();
+// Finds an interface by name ("lo") or by one of its IPv4 addresses ("127.0.0.1").
+std::optional<InterfaceChoice> resolve(const QString &spec, QString *error = nullptr);
+
+} // namespace NetworkInterfaces

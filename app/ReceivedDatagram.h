@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QtGlobal>
+
+// One datagram as the receiver saw it. IPv4 addresses are kept as host-order integers:
+// cheap to copy, hash and compare when a flood arrives.
+struct ReceivedDatagram
+{
+    qint64 arrivalUs = 0; // wall clock, microseconds since the Unix epoch
+    quint32 source = 0;
+    quint16 sourcePort = 0;
+    quint32 destination = 0;
+    quint16 destinationPort = 0;
+    int ttl = -1;              // -1 when the platform did not report it
+    uint interfaceIndex = 0;   // 0 when the platform did not report it
+    bool fromOwnTransmitter = false;
+    QByteArray payload;
+};
+
+using DatagramBatch = QList<ReceivedDatagram>;
+
+Q_DECLARE_METATYPE(ReceivedDatagram)
+Q_DECLARE_METATYPE(DatagramBatch)

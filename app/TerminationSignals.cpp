@@ -1,0 +1,76 @@
+#include "TerminationSignals.h"
+
+#include <QSocketNotifier>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void forwardSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+} // namespace
+
+TerminationSignals::TerminationSignals(QObject *parent)
+    : QObject(parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    m_notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(signalPipe[1], &byte, 1);
+        emit terminationRequested();
+    });
+    struct sigaction action = {};
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+TerminationSignals::~TerminationSignals()
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+}
+
+#else
+#include <QCoreApplication>
+#include <windows.h>
+
+namespace {
+
+TerminationSignals *instance = nullptr;
+
+BOOL WINAPI forwardConsoleEvent(DWORD)
+{
+    if (instance)
+        QMetaObject::invokeMethod(instance, &TerminationSignals::terminationRequested, Qt::QueuedConnection);
+    return TRUE;
+}
+
+} // namespace
+
+TerminationSignals::TerminationSignals(QObject *parent)
+    : QObject(parent)
+{
+    instance = this;
+    SetConsoleCtrlHandler(forwardConsoleEvent, TRUE);
+}
+
+TerminationSignals::~TerminationSignals()
+{
+    SetConsoleCtrlHandler(forwardConsoleEvent, FALSE);
+    instance = nullptr;
+}
+#endif

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "RateWindow.h"
+#include "ReceivedDatagram.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+#include <vector>
+
+// Per-sender and total counters for everything the receiver delivered. Senders are kept
+// in order of first appearance; beyond maxSenders distinct addresses the rest are folded
+// into one "other senders" row (address 0) so that a spoofed flood cannot grow memory.
+class TrafficStatistics final
+{
+public:
+    using Clock = std::function<qint64()>; // wall clock, microseconds since the epoch
+    static constexpr int defaultMaxSenders = 1000;
+    static constexpr int maxPortsPerSender = 32;
+    static constexpr quint32 otherSendersAddress = 0;
+
+    struct Sender
+    {
+        quint32 address = 0;
+        QList<quint16> ports; // sorted, at most maxPortsPerSender
+        bool morePorts = false;
+        qint64 packets = 0;
+        qint64 bytes = 0;
+        qint64 firstSeenUs = 0;
+        qint64 lastSeenUs = 0;
+        bool fromOwnTransmitter = false;
+        RateWindow rates;
+    };
+
+    struct Totals
+    {
+        qint64 packets = 0;
+        qint64 bytes = 0;
+        RateWindow rates;
+    };
+
+    explicit TrafficStatistics(Clock clock = {}, int maxSenders = defaultMaxSenders);
+
+    void record(const DatagramBatch &batch);
+    void record(const ReceivedDatagram &datagram);
+    void clear();
+
+    const std::vector<Sender> &senders() const { return m_senders; }
+    int indexOf(quint32 address) const { return m_index.value(address, -1); }
+    const Totals &totals() const { return m_totals; }
+    RateWindow::Rate rate(const RateWindow &window, qint64 windowMs) const;
+    qint64 nowUs() const;
+
+private:
+    Sender &senderFor(quint32 address);
+
+    Clock m_clock;
+    int m_maxSenders = defaultMaxSenders;
+    std::vector<Sender> m_senders;
+    QHash<quint32, int> m_index;
+    Totals m_totals;
+};
