@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs missing build dependencies (Debian/Ubuntu), then configures and builds into
+# build/ with the "default" preset (Ninja, RelWithDebInfo, tests on). Used by test.sh and
+# run.sh; also fine on its own.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+
+readonly packages=(
+    cmake ninja-build g++
+    qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
+    iproute2 xvfb xauth
+)
+
+install_missing_packages() {
+    if ! command -v dpkg-query >/dev/null; then
+        echo "build.sh: not a Debian-based system; install CMake, Ninja, a C++17 compiler" \
+            "and Qt 6.4+ (Base, Svg) yourself" >&2
+        return
+    fi
+    local missing=() package
+    for package in "${packages[@]}"; do
+        # dpkg -s also succeeds for removed packages whose config files remain.
+        if [[ $(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null) != installed ]]; then
+            missing+=("$package")
+        fi
+    done
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        return
+    fi
+
+    echo "build.sh: installing ${missing[*]}"
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || {
+            echo "build.sh: need root or sudo to install: ${missing[*]}" >&2
+            exit 1
+        }
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+install_missing_packages
+cmake --preset default
+cmake --build build -j"$(nproc)"

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QProcess>
+#include <QTest>
+#include <QUdpSocket>
+#include <QVariant>
+
+// Tests that send multicast run only inside the private network namespace that
+// tests/run-in-netns.sh makes (it sets MCAST_MONITOR_NETNS): nothing may leave the host.
+#define REQUIRE_PRIVATE_NETWORK()                                                                  \
+    do {                                                                                           \
+        if (qEnvironmentVariableIsEmpty("MCAST_MONITOR_NETNS"))                                    \
+            QSKIP("sends multicast: run inside tests/run-in-netns.sh");                            \
+    } while (false)
+
+namespace TestNetwork {
+
+// A port of our own per test process, so parallel test executables do not meet.
+inline quint16 freshPort(int offset = 0)
+{
+    return quint16(20000 + (QCoreApplication::applicationPid() * 7 + offset) % 40000);
+}
+
+inline QNetworkInterface loopback()
+{
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        if (interface.flags().testFlag(QNetworkInterface::IsLoopBack))
+            return interface;
+    }
+    return {};
+}
+
+// Sends one datagram to group:port out of the interface with the given address.
+inline bool sendFrom(const QString &interfaceAddress, const QString &group, quint16 port,
+                     const QByteArray &payload, int ttl = 1, bool loopback = true)
+{
+    QUdpSocket socket;
+    if (!socket.bind(QHostAddress(interfaceAddress), 0))
+        return false;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            if (entry.ip() == QHostAddress(interfaceAddress))
+                socket.setMulticastInterface(interface);
+        }
+    }
+    socket.setSocketOption(QAbstractSocket::MulticastTtlOption, ttl);
+    socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, loopback ? 1 : 0);
+    return socket.writeDatagram(payload, QHostAddress(group), port) == payload.size();
+}
+
+inline bool run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit
+           && process.exitCode() == 0;
+}
+
+} // namespace TestNetwork

@@ -1,0 +1,136 @@
+#include "CommandLine.h"
+
+#include <QTest>
+
+using Outcome = CommandLineOptions::Outcome;
+using Mode = CommandLineOptions::Mode;
+
+namespace {
+
+CommandLineOptions parse(QStringList arguments)
+{
+    arguments.prepend(QStringLiteral("mcast-monitor"));
+    return CommandLine::parse(arguments);
+}
+
+} // namespace
+
+class TestCommandLine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultsToTheWindow()
+    {
+        const auto options = parse({});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.mode, Mode::Gui);
+        QVERIFY(!options.group && !options.port && !options.interfaceSpec);
+    }
+
+    void readsEveryOption()
+    {
+        const auto options = parse({"--headless", "--group", "239.2.2.2", "--port", "6000", "--interface",
+                                    "lo", "--ttl", "4", "--interval", "0.25", "--prefix", "UPS",
+                                    "--count", "3", "--duration", "1.5", "--stats", "2", "--json"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.mode, Mode::Headless);
+        QCOMPARE(*options.group, QHostAddress(QStringLiteral("239.2.2.2")));
+        QCOMPARE(*options.port, quint16(6000));
+        QCOMPARE(*options.interfaceSpec, QStringLiteral("lo"));
+        QCOMPARE(*options.ttl, 4);
+        QCOMPARE(options.interval->count(), 250);
+        QCOMPARE(*options.prefix, QStringLiteral("UPS"));
+        QCOMPARE(*options.count, qint64(3));
+        QCOMPARE(*options.durationSeconds, 1.5);
+        QCOMPARE(*options.statsSeconds, 2.0);
+        QVERIFY(options.json);
+    }
+
+    void overridesOnlyWhatWasGiven()
+    {
+        ReceiveConfig receive;
+        receive.interfaceSpec = QStringLiteral("eth9");
+        TransmitConfig transmit;
+        transmit.prefix = QStringLiteral("SAVED");
+        parse({"--port", "7000", "--ttl", "9"}).applyTo(receive, transmit);
+        QCOMPARE(receive.port, quint16(7000));
+        QCOMPARE(transmit.port, quint16(7000));
+        QCOMPARE(transmit.ttl, 9);
+        QCOMPARE(receive.interfaceSpec, QStringLiteral("eth9"));
+        QCOMPARE(transmit.prefix, QStringLiteral("SAVED"));
+        QCOMPARE(receive.group, QHostAddress(QStringLiteral("239.1.1.1")));
+    }
+
+    void sendMode()
+    {
+        QCOMPARE(parse({"--send"}).mode, Mode::Send);
+    }
+
+    void refusesBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("reasonContains");
+        QTest::newRow("unicast group") << QStringList{"--group", "10.0.0.1"} << "not a multicast";
+        QTest::newRow("broadcast group") << QStringList{"--group", "255.255.255.255"} << "not a multicast";
+        QTest::newRow("short group") << QStringList{"--group", "239.1.1"} << "not an IPv4";
+        QTest::newRow("word group") << QStringList{"--group", "abc"} << "not an IPv4";
+        QTest::newRow("port 0") << QStringList{"--port", "0"} << "between 1 and 65535";
+        QTest::newRow("port 65536") << QStringList{"--port", "65536"} << "between 1 and 65535";
+        QTest::newRow("port -1") << QStringList{"--port", "-1"} << "between 1 and 65535";
+        QTest::newRow("port x") << QStringList{"--port", "x"} << "between 1 and 65535";
+        QTest::newRow("ttl 256") << QStringList{"--ttl", "256"} << "between 0 and 255";
+        QTest::newRow("ttl -1") << QStringList{"--ttl", "-1"} << "between 0 and 255";
+        QTest::newRow("interval 0") << QStringList{"--interval", "0"} << "above 0";
+        QTest::newRow("interval negative") << QStringList{"--interval", "-2"} << "above 0";
+        QTest::newRow("interval two days") << QStringList{"--interval", "172800"} << "longer than a day";
+        QTest::newRow("huge prefix") << QStringList{"--prefix", QString(70000, QLatin1Char('A'))} << "65507";
+        QTest::newRow("count 0") << QStringList{"--count", "0"} << "--count";
+        QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration";
+        QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
+        QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
+        QTest::newRow("both modes") << QStringList{"--headless", "--send"} << "cannot be combined";
+        QTest::newRow("missing value") << QStringList{"--group"} << "group";
+    }
+
+    void refusesBadArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, reasonContains);
+        const auto options = parse(arguments);
+        QCOMPARE(options.outcome, Outcome::Error);
+        QVERIFY2(options.message.contains(reasonContains), qPrintable(options.message));
+        QVERIFY(!options.message.contains(QLatin1Char('\n')));
+    }
+
+    void warnsAboutLinkLocalGroups()
+    {
+        const auto options = parse({"--group", "224.0.0.251"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.warnings.size(), 1);
+        QVERIFY(options.warnings.first().contains(QStringLiteral("never forward")));
+        QVERIFY(parse({"--group", "239.0.0.1"}).warnings.isEmpty());
+    }
+
+    void helpAndVersion()
+    {
+        const auto help = parse({"--help"});
+        QCOMPARE(help.outcome, Outcome::ShowHelp);
+        QVERIFY(help.message.contains(QStringLiteral("--headless")));
+        QCOMPARE(parse({"--version"}).outcome, Outcome::ShowVersion);
+    }
+
+    void detectsHeadlessBeforeAnApplicationExists()
+    {
+        char program[] = "mcast-monitor";
+        char headless[] = "--headless";
+        char port[] = "--port";
+        char *withHeadless[] = {program, port, headless};
+        char *windowOnly[] = {program, port};
+        QVERIFY(CommandLine::wantsHeadless(3, withHeadless));
+        QVERIFY(!CommandLine::wantsHeadless(2, windowOnly));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

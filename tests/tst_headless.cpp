@@ -1,0 +1,171 @@
+#include "TestNetwork.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real executable: --send in one process, --headless in another.
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config; // keeps the user's saved settings out of the test
+
+    void prepare(QProcess &process)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        process.setProcessEnvironment(environment);
+        process.setProgram(QStringLiteral(MCAST_MONITOR_BINARY));
+    }
+
+    void startListening(QProcess &listener, const QStringList &arguments)
+    {
+        prepare(listener);
+        listener.setArguments(arguments);
+        listener.start();
+        QVERIFY(listener.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(listener.readAllStandardError().contains("Listening to"), 5000);
+    }
+
+    QByteArray runToEnd(const QStringList &arguments, int expectedExitCode, QByteArray *stderrText = nullptr)
+    {
+        QProcess process;
+        prepare(process);
+        process.setArguments(arguments);
+        process.start();
+        if (!process.waitForFinished(10000))
+            return "did not finish";
+        if (stderrText)
+            *stderrText = process.readAllStandardError();
+        if (process.exitCode() != expectedExitCode)
+            return "exit code " + QByteArray::number(process.exitCode());
+        return process.readAllStandardOutput();
+    }
+
+private slots:
+    void init() { REQUIRE_PRIVATE_NETWORK(); }
+
+    void sendIsReceivedAsJson()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(21));
+        QProcess listener;
+        startListening(listener, {"--headless", "--json", "--count", "3", "--port", port});
+
+        const QByteArray sent = runToEnd({"--send", "--count", "3", "--interval", "0.1", "--port", port}, 0);
+        const QList<QByteArray> sentLines = sent.trimmed().split('\n');
+        QCOMPARE(sentLines.size(), 3);
+        const QRegularExpression sentLine(QStringLiteral(
+            R"(^Sent (ATU \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?) to 239\.1\.1\.1:%1$)").arg(port));
+        QStringList messages;
+        for (const QByteArray &line : sentLines) {
+            const auto match = sentLine.match(QString::fromUtf8(line));
+            QVERIFY2(match.hasMatch(), line.constData());
+            messages.append(match.captured(1));
+        }
+
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(listener.exitCode(), 0);
+        const QList<QByteArray> lines = listener.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const QStringList expectedKeys{"group", "payload", "payload_hex", "port", "size",
+                                       "source", "source_port", "time", "ttl"};
+        for (int i = 0; i < lines.size(); ++i) {
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(lines[i], &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, lines[i].constData());
+            QCOMPARE(object.keys(), expectedKeys);
+            QCOMPARE(object["payload"].toString(), messages[i]);
+            QCOMPARE(QByteArray::fromHex(object["payload_hex"].toString().toLatin1()), messages[i].toUtf8());
+            QCOMPARE(object["size"].toInt(), messages[i].size());
+            QCOMPARE(object["source"].toString(), QStringLiteral("127.0.0.1"));
+            QVERIFY(object["source_port"].toInt() > 0);
+            QCOMPARE(object["group"].toString(), QStringLiteral("239.1.1.1"));
+            QCOMPARE(object["port"].toInt(), port.toInt());
+            QCOMPARE(object["ttl"].toInt(), 1);
+            QVERIFY2(QRegularExpression(QStringLiteral(
+                         R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|[+-]\d\d:\d\d)$)"))
+                         .match(object["time"].toString())
+                         .hasMatch(),
+                     qPrintable(object["time"].toString()));
+        }
+    }
+
+    void printsReadableLinesWithoutJson()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(22));
+        QProcess listener;
+        startListening(listener, {"--headless", "--count", "1", "--port", port});
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.1"),
+                                      quint16(port.toInt()), QByteArray("hi\x1b[2J\n", 8)));
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+        const QString line = QString::fromUtf8(listener.readAllStandardOutput()).trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(^\S+ 127\.0\.0\.1:\d+ 8 bytes hi\\x1b\[2J\\n$)"))
+                     .match(line)
+                     .hasMatch(),
+                 qPrintable(line));
+    }
+
+    void stopsAfterTheDuration()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray output = runToEnd({"--headless", "--duration", "0.5", "--port",
+                                            QString::number(TestNetwork::freshPort(23))}, 0);
+        QCOMPARE(output, QByteArray());
+        QVERIFY(timer.elapsed() >= 500);
+    }
+
+    void stopsCleanlyOnSigterm()
+    {
+#ifdef Q_OS_UNIX
+        QProcess listener;
+        startListening(listener, {"--headless", "--port", QString::number(TestNetwork::freshPort(24))});
+        listener.terminate();
+        QVERIFY(listener.waitForFinished(5000));
+        QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(listener.exitCode(), 0);
+#else
+        QSKIP("SIGTERM is POSIX");
+#endif
+    }
+
+    void badArgumentsExitTwoWithOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("group") << QStringList{"--headless", "--group", "10.0.0.1"};
+        QTest::newRow("port") << QStringList{"--send", "--port", "65536"};
+        QTest::newRow("unknown") << QStringList{"--headless", "--bogus"};
+    }
+
+    void badArgumentsExitTwoWithOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        QByteArray errors;
+        QCOMPARE(runToEnd(arguments, 2, &errors), QByteArray());
+        QCOMPARE(errors.count('\n'), 1);
+        QVERIFY(errors.startsWith("mcast-monitor: "));
+    }
+
+    void joinFailureExitsOneWithTheReason()
+    {
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--headless", "--interface", "nosuch0"}, 1, &errors), QByteArray());
+        QVERIFY2(errors.contains("nosuch0"), errors.constData());
+    }
+
+    void versionAndHelp()
+    {
+        QVERIFY(runToEnd({"--version"}, 0).startsWith("mcast-monitor " MCAST_MONITOR_VERSION));
+        QVERIFY(runToEnd({"--help"}, 0).contains("--headless"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
