@@ -25,8 +25,10 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
         transmit.ttl = *ttl;
     if (interval)
         transmit.interval = *interval;
-    if (prefix)
+    if (prefix) {
         transmit.prefix = *prefix;
+        receive.atuPrefix = *prefix;
+    }
 }
 
 namespace CommandLine {
@@ -104,8 +106,11 @@ CommandLineOptions parse(const QStringList &arguments)
                                    QStringLiteral("SEC"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object per line."));
+    const QCommandLineOption datagrams(
+        QStringLiteral("datagrams"),
+        QStringLiteral("With --stats, print each datagram too (by default only statistics)."));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
-                       duration, stats, json});
+                       duration, stats, json, datagrams});
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
@@ -178,6 +183,7 @@ CommandLineOptions parse(const QStringList &arguments)
             return error(QStringLiteral("--stats '%1' must be a number of seconds above 0").arg(parser.value(stats)));
     }
     options.json = parser.isSet(json);
+    options.datagrams = parser.isSet(datagrams);
     return options;
 }
 

@@ -29,6 +29,7 @@ struct CommandLineOptions
     std::optional<double> durationSeconds;
     std::optional<double> statsSeconds;
     bool json = false;
+    bool datagrams = false; // with --stats: print each datagram too
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;

@@ -1,10 +1,11 @@
 #include "DatagramText.h"
 
+#include "JsonWriter.h"
 #include "PayloadFormatter.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
+
+#include <cstdlib>
 
 namespace DatagramText {
 
@@ -22,36 +23,83 @@ QString clockTime(qint64 timeUs)
     return QDateTime::fromMSecsSinceEpoch(timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
+namespace {
+
+qint64 floorDiv(qint64 value, qint64 divisor)
+{
+    return value / divisor - ((value % divisor < 0) ? 1 : 0);
+}
+
+QString isoLocal(qint64 timeUs, bool microseconds)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(floorDiv(timeUs, 1000));
+    const qint64 fraction = microseconds ? timeUs - floorDiv(timeUs, 1000000) * 1000000
+                                         : local.time().msec();
+    const int offsetMinutes = std::abs(local.offsetFromUtc()) / 60;
+    return QStringLiteral("%1.%2%3%4:%5")
+        .arg(local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")))
+        .arg(fraction, microseconds ? 6 : 3, 10, QLatin1Char('0'))
+        .arg(QLatin1String(local.offsetFromUtc() < 0 ? "-" : "+"))
+        .arg(offsetMinutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(offsetMinutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
 QString isoTime(qint64 timeUs)
 {
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(timeUs / 1000);
-    return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODateWithMs);
+    return isoLocal(timeUs, false);
+}
+
+QString isoTimeUs(qint64 timeUs)
+{
+    return isoLocal(timeUs, true);
+}
+
+std::optional<double> atuOffsetMs(const ReceivedDatagram &datagram)
+{
+    if (!datagram.atuTimeUs)
+        return std::nullopt;
+    return double(datagram.arrivalUs - *datagram.atuTimeUs) / 1000.0;
 }
 
 QByteArray consoleLine(const ReceivedDatagram &datagram)
 {
-    return QStringLiteral("%1 %2:%3 %4 bytes %5")
+    const auto offset = atuOffsetMs(datagram);
+    const QString atu = offset ? QStringLiteral(" (ATU offset %1 ms)").arg(*offset, 0, 'f', 1) : QString();
+    return QStringLiteral("%1 %2:%3 %4 bytes%5 %6")
         .arg(isoTime(datagram.arrivalUs), ipv4(datagram.source))
         .arg(datagram.sourcePort)
         .arg(datagram.payload.size())
-        .arg(PayloadFormatter::escapedText(datagram.payload))
+        .arg(atu, PayloadFormatter::escapedText(datagram.payload))
         .toUtf8();
 }
 
 QByteArray jsonLine(const ReceivedDatagram &datagram)
 {
-    const QJsonObject object{
-        {QStringLiteral("time"), isoTime(datagram.arrivalUs)},
-        {QStringLiteral("source"), ipv4(datagram.source)},
-        {QStringLiteral("source_port"), datagram.sourcePort},
-        {QStringLiteral("group"), ipv4(datagram.destination)},
-        {QStringLiteral("port"), datagram.destinationPort},
-        {QStringLiteral("size"), datagram.payload.size()},
-        {QStringLiteral("ttl"), datagram.ttl >= 0 ? QJsonValue(datagram.ttl) : QJsonValue()},
-        {QStringLiteral("payload"), PayloadFormatter::escapedText(datagram.payload)},
-        {QStringLiteral("payload_hex"), QString::fromLatin1(datagram.payload.toHex())},
-    };
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    JsonWriter json;
+    json.beginObject()
+        .key("type").value("datagram")
+        .key("time").value(isoTime(datagram.arrivalUs))
+        .key("source").value(ipv4(datagram.source))
+        .key("source_port").value(int(datagram.sourcePort))
+        .key("group").value(ipv4(datagram.destination))
+        .key("port").value(int(datagram.destinationPort))
+        .key("size").value(qint64(datagram.payload.size()))
+        .key("ttl");
+    if (datagram.ttl >= 0)
+        json.value(datagram.ttl);
+    else
+        json.null();
+    json.key("payload").value(PayloadFormatter::escapedText(datagram.payload))
+        .key("payload_hex").value(QString::fromLatin1(datagram.payload.toHex()))
+        .key("atu_time");
+    if (datagram.atuTimeUs)
+        json.value(isoTimeUs(*datagram.atuTimeUs));
+    else
+        json.null();
+    json.key("atu_offset_ms").value(atuOffsetMs(datagram)).endObject();
+    return json.bytes();
 }
 
 } // namespace DatagramText

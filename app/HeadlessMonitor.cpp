@@ -1,6 +1,16 @@
 #include "HeadlessMonitor.h"
 
 #include "DatagramText.h"
+#include "StatsReport.h"
+
+namespace {
+
+std::chrono::milliseconds fromSeconds(double seconds)
+{
+    return std::chrono::milliseconds(qRound64(seconds * 1000));
+}
+
+} // namespace
 
 HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const ReceiveConfig &config,
                                  QObject *parent)
@@ -9,52 +19,101 @@ HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const Receiv
     , m_config(config)
     , m_pipeline(this)
     , m_durationTimer(this)
+    , m_statsTimer(this)
+    , m_stopTimeout(this)
+    , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
     m_durationTimer.setSingleShot(true);
+    m_stopTimeout.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessMonitor::finish);
+    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessMonitor::printStats);
+    connect(&m_stopTimeout, &QTimer::timeout, this, [this] { complete(0); });
     connect(&m_pipeline, &ReceivePipeline::batchRecorded, this, &HeadlessMonitor::print);
-    connect(&m_pipeline.listener(), &MulticastListener::listening, this,
-            [](const ListeningStatus &status) {
-                std::fprintf(stderr, "Listening to %s\n", qUtf8Printable(status.describe()));
-            });
-    connect(&m_pipeline.listener(), &MulticastListener::failed, this, [this](const QString &reason) {
+    connect(&m_pipeline, &ReceivePipeline::livenessChanged, this, &HeadlessMonitor::printEvents);
+    MulticastListener &listener = m_pipeline.listener();
+    connect(&listener, &MulticastListener::listening, this, [](const ListeningStatus &status) {
+        std::fprintf(stderr, "Listening to %s\n", qUtf8Printable(status.describe()));
+    });
+    connect(&listener, &MulticastListener::failed, this, [this](const QString &reason) {
         std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(reason));
-        m_finished = true;
-        emit finished(1);
+        complete(1);
+    });
+    connect(&listener, &MulticastListener::stopped, this, [this] {
+        if (m_stopping)
+            complete(0);
     });
 }
 
 void HeadlessMonitor::start()
 {
     if (m_options.durationSeconds)
-        m_durationTimer.start(std::chrono::milliseconds(qRound64(*m_options.durationSeconds * 1000)));
+        m_durationTimer.start(fromSeconds(*m_options.durationSeconds));
+    if (m_options.statsSeconds)
+        m_statsTimer.start(fromSeconds(*m_options.statsSeconds));
     m_pipeline.listener().start(m_config);
+}
+
+void HeadlessMonitor::writeLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
+    std::fputc('\n', m_out);
 }
 
 void HeadlessMonitor::print(const DatagramBatch &batch)
 {
-    if (m_finished)
+    if (m_stopping)
         return;
+    const bool counting = m_options.count.has_value();
     for (const ReceivedDatagram &datagram : batch) {
-        const QByteArray line = m_options.json ? DatagramText::jsonLine(datagram)
-                                               : DatagramText::consoleLine(datagram);
-        std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
-        std::fputc('\n', m_out);
-        ++m_printed;
-        if (m_options.count && m_printed >= *m_options.count)
+        if (counting && m_printed >= *m_options.count)
             break;
+        if (m_printDatagrams)
+            writeLine(m_options.json ? DatagramText::jsonLine(datagram) : DatagramText::consoleLine(datagram));
+        ++m_printed;
     }
     std::fflush(m_out);
-    if (m_options.count && m_printed >= *m_options.count)
+    if (counting && m_printed >= *m_options.count)
         finish();
+}
+
+void HeadlessMonitor::printEvents(const QList<LivenessEvent> &events)
+{
+    for (const LivenessEvent &event : events)
+        writeLine(m_options.json ? StatsReport::eventJson(event) : StatsReport::eventText(event));
+    std::fflush(m_out);
+}
+
+void HeadlessMonitor::printStats()
+{
+    const TrafficStatistics &statistics = m_pipeline.statistics();
+    writeLine(m_options.json ? StatsReport::statsJson(statistics) : StatsReport::statsText(statistics));
+    std::fflush(m_out);
 }
 
 void HeadlessMonitor::finish()
 {
-    if (m_finished)
+    if (m_stopping || m_completed)
         return;
-    m_finished = true;
+    m_stopping = true;
+    m_durationTimer.stop();
+    m_statsTimer.stop();
+    if (!m_pipeline.listener().isListening()) {
+        complete(0);
+        return;
+    }
+    // The worker hands over what it has read before it reports stopped().
     m_pipeline.listener().stop();
+    m_stopTimeout.start(2000);
+}
+
+void HeadlessMonitor::complete(int exitCode)
+{
+    if (m_completed)
+        return;
+    m_completed = true;
+    m_stopTimeout.stop();
+    if (exitCode == 0 && m_options.statsSeconds)
+        printStats();
     std::fflush(m_out);
-    emit finished(0);
+    emit finished(exitCode);
 }

@@ -9,7 +9,8 @@
 #include <cstdio>
 
 // --headless: joins like the window does and prints one line per datagram, like the
-// seed's listener, until a count, a duration or a termination signal.
+// seed's listener, plus liveness events; with --stats, statistics every SEC seconds and
+// once more at the end. Runs until a count, a duration or a termination signal.
 class HeadlessMonitor final : public QObject
 {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
                     QObject *parent = nullptr);
 
     void start();
+    // Stops listening, waits for the datagrams already read, prints the final statistics.
     void finish();
 
 signals:
@@ -27,12 +29,20 @@ signals:
 
 private:
     void print(const DatagramBatch &batch);
+    void printEvents(const QList<LivenessEvent> &events);
+    void printStats();
+    void writeLine(const QByteArray &line);
+    void complete(int exitCode);
 
     CommandLineOptions m_options;
     ReceiveConfig m_config;
     ReceivePipeline m_pipeline;
     QTimer m_durationTimer;
+    QTimer m_statsTimer;
+    QTimer m_stopTimeout;
     qint64 m_printed = 0;
-    bool m_finished = false;
+    bool m_printDatagrams = true;
+    bool m_stopping = false;
+    bool m_completed = false;
     std::FILE *m_out = stdout;
 };

@@ -16,6 +16,7 @@ struct ReceiveConfig
     QString interfaceSpec = QString::fromLatin1(defaultInterface); // name ("lo") or IPv4
     int receiveBufferBytes = 4 * 1024 * 1024;
     int historyRows = 10000;
+    QString atuPrefix = QStringLiteral("ATU"); // first word of the ATU messages to decode
 };
 
 struct TransmitConfig

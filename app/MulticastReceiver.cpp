@@ -56,6 +56,7 @@ void MulticastReceiver::start(const ReceiveConfig &config)
         return;
     }
     m_group = config.group.toIPv4Address();
+    m_atuPrefix = config.atuPrefix;
     m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
     m_sinceFlush.start();
     emit listening(m_status);
@@ -112,6 +113,8 @@ void MulticastReceiver::readPendingDatagrams()
         received.interfaceIndex = datagram.interfaceIndex();
         received.fromOwnTransmitter = OwnTransmitters::contains(received.source, received.sourcePort);
         received.payload = datagram.data();
+        if (const auto atu = AtuMessage::parse(received.payload, m_atuPrefix))
+            received.atuTimeUs = atu->timeUs;
         m_pending.append(std::move(received));
     }
     if (m_pending.isEmpty())

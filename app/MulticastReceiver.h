@@ -44,4 +44,5 @@ private:
     DatagramBatch m_pending;
     ListeningStatus m_status;
     quint32 m_group = 0;
+    QString m_atuPrefix;
 };

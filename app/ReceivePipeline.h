@@ -4,15 +4,19 @@
 #include "TrafficStatistics.h"
 
 #include <QObject>
+#include <QTimer>
 
 // The one receive path, shared by the window and headless mode: the listener's batches
 // go into the statistics first, then to whatever sinks are connected to batchRecorded().
+// A clock tick moves quiet senders to late and silent; every change is announced.
 class ReceivePipeline final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReceivePipeline)
 
 public:
+    static constexpr int livenessCheckMs = 250;
+
     explicit ReceivePipeline(QObject *parent = nullptr);
 
     MulticastListener &listener() { return m_listener; }
@@ -21,10 +25,14 @@ public:
 
 signals:
     void batchRecorded(const DatagramBatch &batch);
+    void livenessChanged(const QList<LivenessEvent> &events);
 
 private:
     void record(const DatagramBatch &batch);
+    void checkLiveness();
+    void announceEvents();
 
     MulticastListener m_listener;
     TrafficStatistics m_statistics;
+    QTimer m_livenessTimer;
 };

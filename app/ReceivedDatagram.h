@@ -5,6 +5,8 @@
 #include <QMetaType>
 #include <QtGlobal>
 
+#include <optional>
+
 // One datagram as the receiver saw it. IPv4 addresses are kept as host-order integers:
 // cheap to copy, hash and compare when a flood arrives.
 struct ReceivedDatagram
@@ -17,6 +19,7 @@ struct ReceivedDatagram
     int ttl = -1;              // -1 when the platform did not report it
     uint interfaceIndex = 0;   // 0 when the platform did not report it
     bool fromOwnTransmitter = false;
+    std::optional<qint64> atuTimeUs; // the decoded ATU timestamp, read as local time
     QByteArray payload;
 };
 

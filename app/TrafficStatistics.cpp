@@ -25,8 +25,21 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     m_totals.rates.add(nowMs, size);
 
     Sender &sender = senderFor(datagram.source);
-    if (sender.packets == 0)
+    const bool folded = sender.address == otherSendersAddress;
+    if (sender.packets == 0) {
         sender.firstSeenUs = datagram.arrivalUs;
+        if (!folded)
+            m_events.append({datagram.arrivalUs, sender.address, LivenessEvent::Kind::Appeared, 0});
+    } else if (sender.liveness != Liveness::Live) {
+        m_events.append({datagram.arrivalUs, sender.address, LivenessEvent::Kind::Back,
+                         datagram.arrivalUs - sender.lastSeenUs});
+    }
+    sender.liveness = Liveness::Live;
+    if (!folded) {
+        sender.timing.addArrival(datagram.arrivalUs);
+        if (datagram.atuTimeUs)
+            sender.timing.addAtuOffset(datagram.arrivalUs - *datagram.atuTimeUs);
+    }
     sender.packets += 1;
     sender.bytes += size;
     sender.lastSeenUs = std::max(sender.lastSeenUs, datagram.arrivalUs);
@@ -59,11 +72,54 @@ TrafficStatistics::Sender &TrafficStatistics::senderFor(quint32 address)
     return sender;
 }
 
+Liveness TrafficStatistics::livenessAt(const Sender &sender, qint64 nowUs)
+{
+    const qint64 expected = sender.timing.expectedIntervalUs().value_or(unknownIntervalUs);
+    const qint64 quiet = nowUs - sender.lastSeenUs;
+    if (quiet > std::max(3 * expected, silentFloorUs))
+        return Liveness::Silent;
+    if (quiet > std::max(expected * 3 / 2, lateFloorUs))
+        return Liveness::Late;
+    return Liveness::Live;
+}
+
+void TrafficStatistics::updateLiveness()
+{
+    const qint64 now = nowUs();
+    for (Sender &sender : m_senders) {
+        if (sender.address == otherSendersAddress)
+            continue;
+        const Liveness state = livenessAt(sender, now);
+        // Only the clock moves a sender towards silence; a datagram brings it back.
+        if (state <= sender.liveness)
+            continue;
+        sender.liveness = state;
+        m_events.append({now, sender.address,
+                         state == Liveness::Late ? LivenessEvent::Kind::Late : LivenessEvent::Kind::Silent,
+                         0});
+    }
+}
+
+QList<LivenessEvent> TrafficStatistics::takeEvents()
+{
+    QList<LivenessEvent> events;
+    events.swap(m_events);
+    return events;
+}
+
+int TrafficStatistics::count(Liveness state) const
+{
+    return int(std::count_if(m_senders.cbegin(), m_senders.cend(), [state](const Sender &sender) {
+        return sender.address != otherSendersAddress && sender.liveness == state;
+    }));
+}
+
 void TrafficStatistics::clear()
 {
     m_senders.clear();
     m_index.clear();
     m_totals = Totals{};
+    m_events.clear();
 }
 
 RateWindow::Rate TrafficStatistics::rate(const RateWindow &window, qint64 windowMs) const

@@ -2,12 +2,24 @@
 
 #include "RateWindow.h"
 #include "ReceivedDatagram.h"
+#include "SenderTiming.h"
 
 #include <QHash>
 #include <QList>
 
 #include <functional>
 #include <vector>
+
+enum class Liveness { Live, Late, Silent };
+
+struct LivenessEvent
+{
+    enum class Kind { Appeared, Late, Silent, Back };
+    qint64 timeUs = 0;
+    quint32 source = 0;
+    Kind kind = Kind::Appeared;
+    qint64 silentForUs = 0; // for Back: the gap since the sender's previous datagram
+};
 
 // Per-sender and total counters for everything the receiver delivered. Senders are kept
 // in order of first appearance; beyond maxSenders distinct addresses the rest are folded
@@ -31,6 +43,8 @@ public:
         qint64 lastSeenUs = 0;
         bool fromOwnTransmitter = false;
         RateWindow rates;
+        SenderTiming timing;
+        Liveness liveness = Liveness::Live;
     };
 
     struct Totals
@@ -42,9 +56,21 @@ public:
 
     explicit TrafficStatistics(Clock clock = {}, int maxSenders = defaultMaxSenders);
 
+    // Liveness thresholds: late after 1.5 × the expected interval, silent after 3 × (at
+    // least 3 s). The floor on "late" allows for the receive pipeline's own batching delay.
+    static constexpr qint64 lateFloorUs = 200'000;
+    static constexpr qint64 silentFloorUs = 3'000'000;
+    static constexpr qint64 unknownIntervalUs = 1'000'000; // until a second datagram arrives
+
     void record(const DatagramBatch &batch);
     void record(const ReceivedDatagram &datagram);
+    // Moves senders to late or silent by the clock; records the transitions as events.
+    void updateLiveness();
+    QList<LivenessEvent> takeEvents();
     void clear();
+
+    int count(Liveness state) const;
+    static Liveness livenessAt(const Sender &sender, qint64 nowUs);
 
     const std::vector<Sender> &senders() const { return m_senders; }
     int indexOf(quint32 address) const { return m_index.value(address, -1); }
@@ -60,4 +86,5 @@ private:
     std::vector<Sender> m_senders;
     QHash<quint32, int> m_index;
     Totals m_totals;
+    QList<LivenessEvent> m_events;
 };

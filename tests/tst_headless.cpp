@@ -73,8 +73,8 @@ private slots:
         QCOMPARE(listener.exitCode(), 0);
         const QList<QByteArray> lines = listener.readAllStandardOutput().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        const QStringList expectedKeys{"group", "payload", "payload_hex", "port", "size",
-                                       "source", "source_port", "time", "ttl"};
+        const QStringList expectedKeys{"atu_offset_ms", "atu_time", "group", "payload", "payload_hex",
+                                       "port", "size", "source", "source_port", "time", "ttl", "type"};
         for (int i = 0; i < lines.size(); ++i) {
             QJsonParseError error;
             const QJsonObject object = QJsonDocument::fromJson(lines[i], &error).object();
@@ -88,6 +88,12 @@ private slots:
             QCOMPARE(object["group"].toString(), QStringLiteral("239.1.1.1"));
             QCOMPARE(object["port"].toInt(), port.toInt());
             QCOMPARE(object["ttl"].toInt(), 1);
+            QCOMPARE(object["type"].toString(), QStringLiteral("datagram"));
+            // Sender and receiver share a clock: the offset is the path's delay, well under 1 s.
+            QVERIFY(object["atu_offset_ms"].isDouble());
+            QVERIFY2(qAbs(object["atu_offset_ms"].toDouble()) < 1000, lines[i].constData());
+            const QString atuTime = object["atu_time"].toString();
+            QCOMPARE(atuTime.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')), messages[i].mid(4, 19));
             QVERIFY2(QRegularExpression(QStringLiteral(
                          R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|[+-]\d\d:\d\d)$)"))
                          .match(object["time"].toString())

@@ -96,6 +96,98 @@ private slots:
         QVERIFY(statistics.senders()[1].fromOwnTransmitter);
     }
 
+    void livenessGoesLateThenSilentThenBack()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        const qint64 start = 100'000'000;
+        for (int i = 0; i < 10; ++i)
+            statistics.record(datagram(hostA, 9, start + i * 1'000'000, 30));
+        const qint64 last = start + 9'000'000;
+        auto events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Appeared);
+        QCOMPARE(events[0].source, hostA);
+        QCOMPARE(events[0].timeUs, start);
+
+        now = last + 1'400'000; // within 1.5 × 1 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+        QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
+
+        now = last + 1'600'000;
+        statistics.updateLiveness();
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Late);
+        QCOMPARE(statistics.count(Liveness::Late), 1);
+
+        now = last + 2'900'000; // still late: silent only after 3 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+
+        now = last + 3'100'000;
+        statistics.updateLiveness();
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
+        QCOMPARE(statistics.count(Liveness::Silent), 1);
+        QCOMPARE(statistics.count(Liveness::Live), 0);
+
+        statistics.updateLiveness(); // no repeated events
+        QVERIFY(statistics.takeEvents().isEmpty());
+
+        statistics.record(datagram(hostA, 9, last + 5'000'000, 30));
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Back);
+        QCOMPARE(events[0].silentForUs, qint64(5'000'000));
+        QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
+    }
+
+    void silenceNeedsAtLeastThreeSecondsForFastSenders()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        for (int i = 0; i < 20; ++i)
+            statistics.record(datagram(hostB, 9, i * 100'000, 30)); // 10 per second
+        const qint64 last = 19 * 100'000;
+        statistics.takeEvents();
+        now = last + 250'000;
+        statistics.updateLiveness();
+        QCOMPARE(statistics.takeEvents().value(0).kind, LivenessEvent::Kind::Late);
+        now = last + 2'000'000; // 20 intervals, but not yet 3 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+        now = last + 3'000'001;
+        statistics.updateLiveness();
+        QCOMPARE(statistics.takeEvents().value(0).kind, LivenessEvent::Kind::Silent);
+    }
+
+    void slowSenderGoesStraightToSilentWhenChecksAreRare()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        statistics.record(datagram(hostA, 9, 0, 1));
+        statistics.record(datagram(hostA, 9, 1'000'000, 1));
+        statistics.takeEvents();
+        now = 10'000'000;
+        statistics.updateLiveness();
+        const auto events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
+    }
+
+    void recordsAtuOffsets()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        ReceivedDatagram atu = datagram(hostA, 9, 5'000'000, 30);
+        atu.atuTimeUs = 4'997'500; // 2.5 ms before it arrived
+        statistics.record(DatagramBatch{atu, datagram(hostB, 9, 5'000'000, 30)});
+        QCOMPARE(statistics.senders()[0].timing.atuOffsets()->lastUs, qint64(2500));
+        QVERIFY(!statistics.senders()[1].timing.atuOffsets());
+    }
+
     void clearForgetsEverything()
     {
         TrafficStatistics statistics([] { return qint64(0); });
