@@ -24,6 +24,7 @@ HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const Receiv
     , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
     m_durationTimer.setSingleShot(true);
+    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
     m_stopTimeout.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessMonitor::finish);
     connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessMonitor::printStats);

@@ -11,6 +11,7 @@ HeadlessSender::HeadlessSender(const CommandLineOptions &options, const Transmit
     , m_durationTimer(this)
 {
     m_durationTimer.setSingleShot(true);
+    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
     connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
         std::printf("Sent %s to %s:%u\n", qUtf8Printable(message),

@@ -1,5 +1,6 @@
 #include "TestNetwork.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -29,7 +30,8 @@ private:
         listener.setArguments(arguments);
         listener.start();
         QVERIFY(listener.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(listener.readAllStandardError().contains("Listening to"), 5000);
+        QByteArray errors;
+        QTRY_VERIFY_WITH_TIMEOUT((errors += listener.readAllStandardError()).contains("Listening to"), 5000);
     }
 
     QByteArray runToEnd(const QStringList &arguments, int expectedExitCode, QByteArray *stderrText = nullptr)
@@ -71,7 +73,13 @@ private slots:
         QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
         QCOMPARE(listener.exitCode(), 0);
-        const QList<QByteArray> lines = listener.readAllStandardOutput().trimmed().split('\n');
+        QList<QByteArray> lines;
+        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
+            if (line.contains(R"("type":"datagram")"))
+                lines.append(line);
+            else // the sender's liveness: it appeared
+                QVERIFY2(line.contains(R"("type":"event")") && line.contains("appeared"), line.constData());
+        }
         QCOMPARE(lines.size(), 3);
         const QStringList expectedKeys{"atu_offset_ms", "atu_time", "group", "payload", "payload_hex",
                                        "port", "size", "source", "source_port", "time", "ttl", "type"};
@@ -108,14 +116,74 @@ private slots:
         QProcess listener;
         startListening(listener, {"--headless", "--count", "1", "--port", port});
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.1"),
-                                      quint16(port.toInt()), QByteArray("hi\x1b[2J\n", 8)));
+                                      quint16(port.toInt()), QByteArray("hi\x1b[2J\n")));
         QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(listener.exitCode(), 0);
-        const QString line = QString::fromUtf8(listener.readAllStandardOutput()).trimmed();
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(^\S+ 127\.0\.0\.1:\d+ 8 bytes hi\\x1b\[2J\\n$)"))
+        const QString line = QString::fromUtf8(listener.readAllStandardOutput()).trimmed().split(QLatin1Char('\n')).first();
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(^\S+ 127\.0\.0\.1:\d+ 7 bytes hi\\x1b\[2J\\n$)"))
                      .match(line)
                      .hasMatch(),
                  qPrintable(line));
+    }
+
+    void statsOfTwoSendersAtDifferentRates()
+    {
+        // A second loopback address makes the second sender a second host.
+        QVERIFY(TestNetwork::run(QStringLiteral("ip"), {"addr", "replace", "127.0.0.2/8", "dev", "lo"}));
+        const QString port = QString::number(TestNetwork::freshPort(25));
+        QProcess listener;
+        startListening(listener, {"--headless", "--stats", "1", "--json", "--duration", "5", "--port", port});
+        QProcess slow;
+        QProcess fast;
+        prepare(slow);
+        prepare(fast);
+        slow.setArguments({"--send", "--interval", "1", "--count", "4", "--port", port, "--interface", "127.0.0.1"});
+        fast.setArguments({"--send", "--interval", "0.1", "--count", "40", "--port", port, "--interface", "127.0.0.2"});
+        slow.start();
+        fast.start();
+        QVERIFY(slow.waitForFinished(10000));
+        QVERIFY(fast.waitForFinished(10000));
+        QCOMPARE(slow.exitCode(), 0);
+        QCOMPARE(fast.exitCode(), 0);
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+
+        QList<QJsonObject> stats;
+        QStringList appeared;
+        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            const QString type = object["type"].toString();
+            QVERIFY2(type == "stats" || type == "event", line.constData()); // no datagram lines
+            if (type == "stats")
+                stats.append(object);
+            else if (object["event"].toString() == "appeared")
+                appeared.append(object["source"].toString());
+        }
+        QVERIFY2(stats.size() >= 5, "a line a second for 5 s and a final one");
+        appeared.sort();
+        QCOMPARE(appeared, (QStringList{"127.0.0.1", "127.0.0.2"}));
+
+        const QJsonObject final = stats.last();
+        QCOMPARE(final["total"].toObject()["packets"].toInt(), 44);
+        QJsonObject slowStats;
+        QJsonObject fastStats;
+        for (const QJsonValue &sender : final["senders"].toArray()) {
+            const QJsonObject object = sender.toObject();
+            (object["source"].toString() == "127.0.0.1" ? slowStats : fastStats) = object;
+        }
+        QCOMPARE(final["senders"].toArray().size(), 2);
+        QCOMPARE(slowStats["packets"].toInt(), 4);
+        QCOMPARE(fastStats["source"].toString(), QStringLiteral("127.0.0.2"));
+        QCOMPARE(fastStats["packets"].toInt(), 40);
+        QVERIFY2(qAbs(slowStats["mean_interval_ms"].toDouble() - 1000) < 150, qPrintable(QString::number(slowStats["mean_interval_ms"].toDouble())));
+        QVERIFY2(qAbs(fastStats["mean_interval_ms"].toDouble() - 100) < 40, qPrintable(QString::number(fastStats["mean_interval_ms"].toDouble())));
+        // Everything arrived within the last 10 s: pps is packets / 10.
+        QCOMPARE(slowStats["pps"].toDouble(), 0.4);
+        QCOMPARE(fastStats["pps"].toDouble(), 4.0);
+        QVERIFY(slowStats["atu_offset_ms"].isDouble());
+        QVERIFY(fastStats["jitter_ms"].isDouble());
     }
 
     void stopsAfterTheDuration()
