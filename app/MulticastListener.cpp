@@ -26,6 +26,7 @@ MulticastListener::MulticastListener(QObject *parent)
     });
     connect(m_receiver, &MulticastReceiver::datagramsReceived, this,
             &MulticastListener::datagramsReceived);
+    connect(m_receiver, &MulticastReceiver::osDropsChanged, this, &MulticastListener::osDropsChanged);
     m_thread.start();
 }
 

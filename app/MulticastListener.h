@@ -31,6 +31,7 @@ signals:
     void failed(const QString &reason);
     void stopped();
     void datagramsReceived(const DatagramBatch &batch);
+    void osDropsChanged(qint64 total);
 
 private:
     QThread m_thread;

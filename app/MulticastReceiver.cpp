@@ -49,6 +49,9 @@ void MulticastReceiver::start(const ReceiveConfig &config)
     setsockopt(int(m_socket.socketDescriptor()), IPPROTO_IP, IP_MULTICAST_ALL, &off, sizeof off);
 #endif
     const int granted = grantReceiveBuffer(config.receiveBufferBytes);
+    m_useFastReader = LinuxDatagramReader::isAvailable()
+                      && m_fastReader.prepare(m_socket.socketDescriptor());
+    m_reportedOsDrops = 0;
     if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
         emit failed(QStringLiteral("cannot join %1 on %2: %3")
                         .arg(config.group.toString(), interface->label(), m_socket.errorString()));
@@ -95,27 +98,27 @@ void MulticastReceiver::leave()
 
 void MulticastReceiver::readPendingDatagrams()
 {
-    for (int reads = 0; reads < maxReadsPerWakeup && m_socket.hasPendingDatagrams(); ++reads) {
-        const QNetworkDatagram datagram = m_socket.receiveDatagram();
-        if (!datagram.isValid())
+    if (const quint64 generation = OwnTransmitters::generation(); generation != m_ownGeneration) {
+        m_ownGeneration = generation;
+        m_ownEndpoints = OwnTransmitters::snapshot();
+    }
+    // Qt turns the socket's read notifier off until a datagram is read through QUdpSocket:
+    // the first one each wake-up is, the rest come in batches from the fast reader.
+    // Bounded per wake-up so that the flush timer and stop() still get their turn in a flood.
+    int reads = m_useFastReader ? readThroughQt(1) : 0;
+    while (reads < maxReadsPerWakeup) {
+        int count = 0;
+        if (m_useFastReader) {
+            m_fastRead.clear();
+            count = m_fastReader.read(m_fastRead, LinuxDatagramReader::batchSize);
+            for (ReceivedDatagram &datagram : m_fastRead)
+                accept(std::move(datagram));
+        } else {
+            count = readThroughQt(LinuxDatagramReader::batchSize);
+        }
+        if (count <= 0)
             break;
-        const QHostAddress destination = datagram.destinationAddress();
-        // Some platforms do not report the destination; there we trust the kernel's filter.
-        if (!destination.isNull() && destination.toIPv4Address() != m_group)
-            continue;
-        ReceivedDatagram received;
-        received.arrivalUs = AtuMessage::nowUs();
-        received.source = datagram.senderAddress().toIPv4Address();
-        received.sourcePort = quint16(datagram.senderPort());
-        received.destination = destination.isNull() ? m_group : destination.toIPv4Address();
-        received.destinationPort = m_status.port;
-        received.ttl = datagram.hopLimit();
-        received.interfaceIndex = datagram.interfaceIndex();
-        received.fromOwnTransmitter = OwnTransmitters::contains(received.source, received.sourcePort);
-        received.payload = datagram.data();
-        if (const auto atu = AtuMessage::parse(received.payload, m_atuPrefix))
-            received.atuTimeUs = atu->timeUs;
-        m_pending.append(std::move(received));
+        reads += count;
     }
     if (m_pending.isEmpty())
         return;
@@ -125,10 +128,50 @@ void MulticastReceiver::readPendingDatagrams()
         m_flushTimer.start();
 }
 
+int MulticastReceiver::readThroughQt(int maxDatagrams)
+{
+    int count = 0;
+    while (count < maxDatagrams && m_socket.hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_socket.receiveDatagram();
+        if (!datagram.isValid())
+            break;
+        ++count;
+        ReceivedDatagram received;
+        received.arrivalUs = AtuMessage::nowUs();
+        received.source = datagram.senderAddress().toIPv4Address();
+        received.sourcePort = quint16(datagram.senderPort());
+        received.destination = datagram.destinationAddress().toIPv4Address();
+        received.ttl = datagram.hopLimit();
+        received.interfaceIndex = datagram.interfaceIndex();
+        received.payload = datagram.data();
+        accept(std::move(received));
+    }
+    return count;
+}
+
+void MulticastReceiver::accept(ReceivedDatagram &&datagram)
+{
+    // A wildcard-bound socket can be handed other groups on this port; where the platform
+    // reports no destination (0) we trust the kernel's filter.
+    if (datagram.destination != 0 && datagram.destination != m_group)
+        return;
+    datagram.destination = m_group;
+    datagram.destinationPort = m_status.port;
+    datagram.fromOwnTransmitter
+        = m_ownEndpoints.contains(OwnTransmitters::key(datagram.source, datagram.sourcePort));
+    if (const auto atu = AtuMessage::parse(datagram.payload, m_atuPrefix))
+        datagram.atuTimeUs = atu->timeUs;
+    m_pending.append(std::move(datagram));
+}
+
 void MulticastReceiver::flush()
 {
     m_flushTimer.stop();
     m_sinceFlush.restart();
+    if (m_useFastReader && m_fastReader.osDrops() != m_reportedOsDrops) {
+        m_reportedOsDrops = m_fastReader.osDrops();
+        emit osDropsChanged(m_reportedOsDrops);
+    }
     if (m_pending.isEmpty())
         return;
     DatagramBatch batch;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LinuxDatagramReader.h"
 #include "ListeningStatus.h"
 #include "MulticastConfig.h"
 #include "ReceivedDatagram.h"
@@ -31,9 +32,13 @@ signals:
     void failed(const QString &reason);
     void stopped();
     void datagramsReceived(const DatagramBatch &batch);
+    // The kernel's count of datagrams dropped on this socket (a full receive buffer).
+    void osDropsChanged(qint64 total);
 
 private:
     void readPendingDatagrams();
+    int readThroughQt(int maxDatagrams);
+    void accept(ReceivedDatagram &&datagram);
     void flush();
     void leave();
     int grantReceiveBuffer(int requestedBytes);
@@ -42,6 +47,12 @@ private:
     QTimer m_flushTimer;
     QElapsedTimer m_sinceFlush;
     DatagramBatch m_pending;
+    DatagramBatch m_fastRead;
+    LinuxDatagramReader m_fastReader;
+    bool m_useFastReader = false;
+    qint64 m_reportedOsDrops = 0;
+    QSet<quint64> m_ownEndpoints;
+    quint64 m_ownGeneration = ~quint64(0);
     ListeningStatus m_status;
     quint32 m_group = 0;
     QString m_atuPrefix;

@@ -13,12 +13,12 @@ QMutex mutex;
 QSet<quint64> endpoints;
 std::atomic<quint64> changes{0};
 
+} // namespace
+
 quint64 key(quint32 address, quint16 port)
 {
     return (quint64(address) << 16) | port;
 }
-
-} // namespace
 
 void add(quint32 address, quint16 port)
 {
@@ -38,6 +38,12 @@ bool contains(quint32 address, quint16 port)
 {
     const QMutexLocker lock(&mutex);
     return endpoints.contains(key(address, port));
+}
+
+QSet<quint64> snapshot()
+{
+    const QMutexLocker lock(&mutex);
+    return endpoints;
 }
 
 quint64 generation()

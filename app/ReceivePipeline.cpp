@@ -6,6 +6,10 @@ ReceivePipeline::ReceivePipeline(QObject *parent)
 {
     connect(&m_listener, &MulticastListener::datagramsReceived, this, &ReceivePipeline::record);
     connect(&m_livenessTimer, &QTimer::timeout, this, &ReceivePipeline::checkLiveness);
+    connect(&m_listener, &MulticastListener::osDropsChanged, this,
+            [this](qint64 total) { m_statistics.setSocketOsDrops(total); });
+    // Each new socket counts its drops from zero.
+    connect(&m_listener, &MulticastListener::listening, this, [this] { m_statistics.socketClosed(); });
     m_livenessTimer.start(livenessCheckMs);
 }
 

@@ -82,6 +82,7 @@ QByteArray statsJson(const TrafficStatistics &statistics)
         .key("pps").value(totalRate.packetsPerSecond)
         .key("bps").value(totalRate.bytesPerSecond)
         .endObject()
+        .key("os_drops").value(statistics.osDrops())
         .key("senders").beginArray();
     for (const auto &sender : statistics.senders()) {
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
@@ -112,12 +113,14 @@ QByteArray statsText(const TrafficStatistics &statistics)
 {
     const auto &totals = statistics.totals();
     const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
-    QString text = QStringLiteral("%1 stats: %2 packets, %3 bytes, %4 pkt/s, %5 B/s; %6 live, %7 late, %8 silent")
+    QString text = QStringLiteral("%1 stats: %2 packets, %3 bytes, %4 pkt/s, %5 B/s, %6 dropped by the OS; "
+                                  "%7 live, %8 late, %9 silent")
                        .arg(DatagramText::isoTime(statistics.nowUs()))
                        .arg(totals.packets)
                        .arg(totals.bytes)
                        .arg(totalRate.packetsPerSecond, 0, 'f', 1)
                        .arg(totalRate.bytesPerSecond, 0, 'f', 0)
+                       .arg(statistics.osDrops())
                        .arg(statistics.count(Liveness::Live))
                        .arg(statistics.count(Liveness::Late))
                        .arg(statistics.count(Liveness::Silent));

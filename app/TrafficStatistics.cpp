@@ -107,6 +107,17 @@ QList<LivenessEvent> TrafficStatistics::takeEvents()
     return events;
 }
 
+void TrafficStatistics::setSocketOsDrops(qint64 dropsOnCurrentSocket)
+{
+    m_osDropsCurrent = dropsOnCurrentSocket;
+}
+
+void TrafficStatistics::socketClosed()
+{
+    m_osDropsBefore += m_osDropsCurrent;
+    m_osDropsCurrent = 0;
+}
+
 int TrafficStatistics::count(Liveness state) const
 {
     return int(std::count_if(m_senders.cbegin(), m_senders.cend(), [state](const Sender &sender) {
@@ -120,6 +131,8 @@ void TrafficStatistics::clear()
     m_index.clear();
     m_totals = Totals{};
     m_events.clear();
+    m_osDropsBefore = 0;
+    m_osDropsCurrent = 0;
 }
 
 RateWindow::Rate TrafficStatistics::rate(const RateWindow &window, qint64 windowMs) const

@@ -75,6 +75,11 @@ public:
     const std::vector<Sender> &senders() const { return m_senders; }
     int indexOf(quint32 address) const { return m_index.value(address, -1); }
     const Totals &totals() const { return m_totals; }
+    // Datagrams the operating system dropped before we could read them, over every
+    // socket this run has listened with.
+    qint64 osDrops() const { return m_osDropsBefore + m_osDropsCurrent; }
+    void setSocketOsDrops(qint64 dropsOnCurrentSocket);
+    void socketClosed();
     RateWindow::Rate rate(const RateWindow &window, qint64 windowMs) const;
     qint64 nowUs() const;
 
@@ -87,4 +92,6 @@ private:
     QHash<quint32, int> m_index;
     Totals m_totals;
     QList<LivenessEvent> m_events;
+    qint64 m_osDropsBefore = 0;
+    qint64 m_osDropsCurrent = 0;
 };
