@@ -1,0 +1,85 @@
+#include "Units.h"
+
+#include <QTest>
+
+#include <limits>
+
+class TestUnits final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formatsNumbers_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("countText");
+        QTest::addColumn<QString>("bytesText");
+        QTest::addColumn<QString>("byteRateText");
+
+        QTest::newRow("zero") << 0.0 << "0"
+                              << "0 B"
+                              << "0 B/s";
+        QTest::newRow("small fraction") << 0.5 << "0.5"
+                                        << "0.5 B"
+                                        << "0.5 B/s";
+        QTest::newRow("whole below ten") << 3.0 << "3"
+                                         << "3 B"
+                                         << "3 B/s";
+        QTest::newRow("two digits drop the fraction") << 12.6 << "13"
+                                                      << "13 B"
+                                                      << "13 B/s";
+        QTest::newRow("just below a thousand") << 950.0 << "950"
+                                               << "950 B"
+                                               << "950 B/s";
+        QTest::newRow("kilo") << 1234.0 << "1.2 k"
+                              << "1.2 kB"
+                              << "1.2 kB/s";
+        QTest::newRow("rounds up a step, not to 1000.0 k") << 999'960.0 << "1.0 M"
+                                                           << "1.0 MB"
+                                                           << "1.0 MB/s";
+        QTest::newRow("mega") << 3'400'000.0 << "3.4 M"
+                              << "3.4 MB"
+                              << "3.4 MB/s";
+        QTest::newRow("giga") << 5.26e9 << "5.3 G"
+                              << "5.3 GB"
+                              << "5.3 GB/s";
+        QTest::newRow("negative") << -1500.0 << "-1.5 k"
+                                  << "-1.5 kB"
+                                  << "-1.5 kB/s";
+    }
+
+    void formatsNumbers()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, countText);
+        QFETCH(QString, bytesText);
+        QFETCH(QString, byteRateText);
+        QCOMPARE(Units::count(value), countText);
+        QCOMPARE(Units::bytes(value), bytesText);
+        QCOMPARE(Units::byteRate(value), byteRateText);
+    }
+
+    void packetRateNamesTheUnit()
+    {
+        QCOMPARE(Units::packetRate(20), QStringLiteral("20 pkt/s"));
+        QCOMPARE(Units::packetRate(1200), QStringLiteral("1.2 k pkt/s"));
+    }
+
+    void ignoresTheLocale()
+    {
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString text = Units::bytes(1234);
+        QLocale::setDefault(previous);
+        QCOMPARE(text, QStringLiteral("1.2 kB"));
+    }
+
+    void survivesNonFiniteValues()
+    {
+        QCOMPARE(Units::count(std::numeric_limits<double>::infinity()), QStringLiteral("?"));
+        QCOMPARE(Units::bytes(std::numeric_limits<double>::quiet_NaN()), QStringLiteral("?"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnits)
+#include "tst_units.moc"

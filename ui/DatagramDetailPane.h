@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+struct ReceivedDatagram;
+
+// Everything about one received datagram: where it came from and went to, when, how it
+// arrived, its ATU timestamp if it has one, and the whole payload as a hex dump and as
+// escaped text. All of it is plain text, selectable and copyable: the bytes are untrusted.
+class DatagramDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatagramDetailPane)
+
+public:
+    explicit DatagramDetailPane(QWidget *parent = nullptr);
+
+    void setDatagram(const ReceivedDatagram &datagram);
+    void clear();
+
+private:
+    QLabel *addRow(const QString &label, const QString &objectName);
+    void setAtuRowsVisible(bool visible);
+
+    QFormLayout *m_form = nullptr;
+    QLabel *m_source = nullptr;
+    QLabel *m_destination = nullptr;
+    QLabel *m_size = nullptr;
+    QLabel *m_ttl = nullptr;
+    QLabel *m_interface = nullptr;
+    QLabel *m_arrival = nullptr;
+    QLabel *m_atuTime = nullptr;
+    QLabel *m_atuOffset = nullptr;
+    QLabel *m_origin = nullptr;
+    QTabWidget *m_payloadTabs = nullptr;
+    QPlainTextEdit *m_hexView = nullptr;
+    QPlainTextEdit *m_textView = nullptr;
+};

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QPoint>
+#include <QWidget>
+
+#include <optional>
+
+class RateHistory;
+struct RatePoint;
+
+// Packets per second over the last five minutes, drawn from a RateHistory: the total as a
+// filled area and, when one is selected, a sender as a line over it. The y axis is
+// logarithmic, so a 1 pkt/s heartbeat and a 50 k pkt/s flood share one graph. Hovering
+// shows the second under the cursor. The owner samples the history and calls update().
+class RateGraph final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RateGraph)
+
+public:
+    explicit RateGraph(QWidget *parent = nullptr);
+
+    // Not owned; must outlive the graph or be replaced with nullptr first.
+    void setHistory(const RateHistory *history);
+    // The label (usually the address) is drawn as plain text in the legend and read-out.
+    void setSelectedSender(quint32 address, const QString &label);
+    void clearSelectedSender();
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    // Series colours for this palette, readable on its base colour (light or dark).
+    static QColor totalColor(const QPalette &palette);
+    static QColor senderColor(const QPalette &palette);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    struct Frame;
+
+    Frame frame(const QList<RatePoint> &total, const QList<RatePoint> &sender) const;
+    void drawGrid(QPainter &painter, const Frame &frame) const;
+    void drawLegend(QPainter &painter, const Frame &frame) const;
+    void drawSeries(QPainter &painter, const Frame &frame, const QList<RatePoint> &points,
+                    const QColor &color, bool filled) const;
+    void drawHover(QPainter &painter, const Frame &frame, const QList<RatePoint> &total,
+                   const QList<RatePoint> &sender) const;
+
+    const RateHistory *m_history = nullptr;
+    std::optional<quint32> m_selectedAddress;
+    QString m_selectedLabel;
+    std::optional<QPoint> m_hoverPosition;
+};

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "TrafficStatistics.h"
+
+#include <QAbstractTableModel>
+
+// One row per sender of TrafficStatistics, in order of first appearance. The statistics
+// change with every batch; the model learns of it through update() (new senders become
+// inserted rows) and refresh() (counters and rates, one dataChanged for everything).
+class SenderTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SenderTableModel)
+
+public:
+    enum Column {
+        Source,
+        Ours,
+        Ports,
+        Packets,
+        Bytes,
+        PacketRate1s,
+        ByteRate1s,
+        PacketRate10s,
+        ByteRate10s,
+        FirstSeen,
+        LastSeen,
+        ColumnCount
+    };
+    enum Role { OwnTransmitterRole = Qt::UserRole + 1 };
+
+    explicit SenderTableModel(TrafficStatistics &statistics, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Call after the statistics recorded a batch: inserts the rows of new senders.
+    void update();
+    // Call periodically: counters changed and rates decay even without traffic.
+    void refresh();
+    // Clears the statistics themselves, as one model reset.
+    void clear();
+
+private:
+    QVariant displayText(const TrafficStatistics::Sender &sender, int column) const;
+    QString toolTip(const TrafficStatistics::Sender &sender, int column) const;
+
+    TrafficStatistics &m_statistics;
+    // Rows the views know about; the statistics may already hold more senders.
+    int m_rows = 0;
+};

@@ -1,0 +1,66 @@
+#include "TrafficStatusBar.h"
+
+#include "ListeningStatus.h"
+#include "TrafficStatistics.h"
+#include "Units.h"
+
+#include <QLabel>
+
+TrafficStatusBar::TrafficStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+{
+    m_listening = new QLabel(this);
+    m_listening->setObjectName(QStringLiteral("listeningStatusLabel"));
+    // The interface name is the system's, but still not ours to interpret as markup.
+    m_listening->setTextFormat(Qt::PlainText);
+    m_listening->setMinimumWidth(1);
+    addWidget(m_listening, 1);
+
+    m_packets = addCounter(QStringLiteral("packetsStatusLabel"), tr("Packets: 999,999,999"),
+                           tr("Datagrams received since the last clear"));
+    m_bytes = addCounter(QStringLiteral("bytesStatusLabel"), tr("Bytes: 999.9 MB"),
+                         tr("Payload bytes received since the last clear"));
+    m_rates = addCounter(QStringLiteral("ratesStatusLabel"), tr("10 s: 999.9 k pkt/s, 999.9 MB/s"),
+                         tr("Average over the last 10 seconds"));
+    m_evicted = addCounter(QStringLiteral("evictedStatusLabel"), tr("Evicted: 99,999,999"),
+                           tr("Oldest rows dropped from the datagram table to keep it bounded"));
+    showNotListening();
+}
+
+QLabel *TrafficStatusBar::addCounter(const QString &objectName, const QString &widestText,
+                                     const QString &toolTip)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    label->setToolTip(toolTip);
+    // Wide enough for large values up front, so the bar does not jitter as numbers grow.
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(widestText));
+    addPermanentWidget(label);
+    return label;
+}
+
+void TrafficStatusBar::showListening(const ListeningStatus &status)
+{
+    m_listening->setText(tr("Listening to %1").arg(status.describe()));
+    m_listening->setToolTip(m_listening->text());
+}
+
+void TrafficStatusBar::showNotListening()
+{
+    m_listening->setText(tr("Not listening"));
+    m_listening->setToolTip(QString());
+}
+
+void TrafficStatusBar::showTraffic(const TrafficStatistics &statistics, qint64 evictedRows)
+{
+    const TrafficStatistics::Totals &totals = statistics.totals();
+    const RateWindow::Rate rate = statistics.rate(totals.rates, rateWindowMs);
+    m_packets->setText(tr("Packets: %1").arg(totals.packets));
+    m_bytes->setText(tr("Bytes: %1").arg(Units::bytes(double(totals.bytes))));
+    m_rates->setText(
+        tr("10 s: %1, %2")
+            .arg(Units::packetRate(rate.packetsPerSecond), Units::byteRate(rate.bytesPerSecond)));
+    m_evicted->setText(tr("Evicted: %1").arg(evictedRows));
+}

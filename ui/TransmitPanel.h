@@ -1,0 +1,48 @@
+#pragma once
+
+#include "MulticastConfig.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class Transmitter;
+
+namespace Ui {
+class TransmitPanel;
+}
+
+// The controls of the transmitter that the main window owns: where to send, how often,
+// one Start/Stop button and what happened last. Fields edited while sending apply at once.
+class TransmitPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TransmitPanel)
+
+public:
+    explicit TransmitPanel(Transmitter &transmitter, QWidget *parent = nullptr);
+    ~TransmitPanel() override;
+
+    void setConfig(const TransmitConfig &config);
+    // The fields as a configuration, or nothing (and the reasons shown) when one is invalid.
+    std::optional<TransmitConfig> validatedConfig();
+
+signals:
+    // A valid configuration the user started or edited: worth saving.
+    void configAccepted(const TransmitConfig &config);
+
+private:
+    void toggleSending();
+    void applyEditedFields();
+    void showTransmitterState();
+    void showProgress();
+    void showError(const QString &reason);
+
+    std::unique_ptr<Ui::TransmitPanel> m_ui;
+    Transmitter &m_transmitter;
+    TransmitConfig m_lastAccepted;
+    // Progress labels follow a fast transmitter at this pace, not once per datagram.
+    QTimer m_progressTimer;
+};

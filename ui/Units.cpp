@@ -1,0 +1,57 @@
+#include "Units.h"
+
+#include <array>
+#include <cmath>
+
+namespace Units {
+
+namespace {
+
+// The number and the SI prefix it was scaled to ("" below 1000).
+QString scaled(double value, const char *unit)
+{
+    static constexpr std::array prefixes{"", "k", "M", "G", "T", "P"};
+    if (!std::isfinite(value))
+        return QStringLiteral("?");
+    const QString sign = value < 0 ? QStringLiteral("-") : QString();
+    double magnitude = std::abs(value);
+    std::size_t step = 0;
+    // 999.96 k would print as "1000.0 k": move up a step before rounding can do that.
+    while (magnitude >= 999.95 && step + 1 < prefixes.size()) {
+        magnitude /= 1000;
+        ++step;
+    }
+    const bool whole = std::abs(magnitude - std::round(magnitude)) < 0.05;
+    // Below 1000 a whole number reads best ("950 B"); a fraction only matters when small
+    // ("0.5 pkt/s" for one datagram every two seconds).
+    const int decimals = step > 0 ? 1 : (whole || magnitude >= 10 ? 0 : 1);
+    QString text = sign + QString::number(magnitude, 'f', decimals);
+    const QString suffix = QString::fromLatin1(prefixes[step]) + QLatin1String(unit);
+    if (!suffix.isEmpty())
+        text += QLatin1Char(' ') + suffix;
+    return text;
+}
+
+} // namespace
+
+QString count(double value)
+{
+    return scaled(value, "");
+}
+
+QString bytes(double value)
+{
+    return scaled(value, "B");
+}
+
+QString packetRate(double perSecond)
+{
+    return count(perSecond) + QStringLiteral(" pkt/s");
+}
+
+QString byteRate(double perSecond)
+{
+    return scaled(perSecond, "B/s");
+}
+
+} // namespace Units

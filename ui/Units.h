@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+// Short, human-readable numbers for the tables and the status bar, in SI steps of 1000
+// (network rates are decimal): "950", "1.2 k", "3.4 MB/s". Always '.' as the decimal point,
+// so that columns line up whatever the locale.
+namespace Units {
+
+QString count(double value);          // "950", "2.5", "1.2 k", "3.4 M"
+QString bytes(double value);          // "950 B", "1.2 kB", "3.4 MB"
+QString packetRate(double perSecond); // "950 pkt/s", "1.2 k pkt/s"
+QString byteRate(double perSecond);   // "950 B/s", "3.4 MB/s"
+
+} // namespace Units
