@@ -109,8 +109,11 @@ CommandLineOptions parse(const QStringList &arguments)
     const QCommandLineOption datagrams(
         QStringLiteral("datagrams"),
         QStringLiteral("With --stats, print each datagram too (by default only statistics)."));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Window: start listening at once (implied by --stats)."));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
-                       duration, stats, json, datagrams});
+                       duration, stats, json, datagrams, listen});
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
@@ -184,6 +187,7 @@ CommandLineOptions parse(const QStringList &arguments)
     }
     options.json = parser.isSet(json);
     options.datagrams = parser.isSet(datagrams);
+    options.listen = parser.isSet(listen) || (options.mode == CommandLineOptions::Mode::Gui && options.statsSeconds);
     return options;
 }
 

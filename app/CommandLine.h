@@ -30,6 +30,7 @@ struct CommandLineOptions
     std::optional<double> statsSeconds;
     bool json = false;
     bool datagrams = false; // with --stats: print each datagram too
+    bool listen = false;    // the window starts listening at once
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;

@@ -19,7 +19,7 @@ HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const Receiv
     , m_config(config)
     , m_pipeline(this)
     , m_durationTimer(this)
-    , m_statsTimer(this)
+    , m_stats(m_pipeline.statistics(), options.json, this)
     , m_stopTimeout(this)
     , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
@@ -27,7 +27,6 @@ HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const Receiv
     m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
     m_stopTimeout.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessMonitor::finish);
-    connect(&m_statsTimer, &QTimer::timeout, this, &HeadlessMonitor::printStats);
     connect(&m_stopTimeout, &QTimer::timeout, this, [this] { complete(0); });
     connect(&m_pipeline, &ReceivePipeline::batchRecorded, this, &HeadlessMonitor::print);
     connect(&m_pipeline, &ReceivePipeline::livenessChanged, this, &HeadlessMonitor::printEvents);
@@ -50,7 +49,7 @@ void HeadlessMonitor::start()
     if (m_options.durationSeconds)
         m_durationTimer.start(fromSeconds(*m_options.durationSeconds));
     if (m_options.statsSeconds)
-        m_statsTimer.start(fromSeconds(*m_options.statsSeconds));
+        m_stats.start(*m_options.statsSeconds);
     m_pipeline.listener().start(m_config);
 }
 
@@ -84,20 +83,13 @@ void HeadlessMonitor::printEvents(const QList<LivenessEvent> &events)
     std::fflush(m_out);
 }
 
-void HeadlessMonitor::printStats()
-{
-    const TrafficStatistics &statistics = m_pipeline.statistics();
-    writeLine(m_options.json ? StatsReport::statsJson(statistics) : StatsReport::statsText(statistics));
-    std::fflush(m_out);
-}
-
 void HeadlessMonitor::finish()
 {
     if (m_stopping || m_completed)
         return;
     m_stopping = true;
     m_durationTimer.stop();
-    m_statsTimer.stop();
+    m_stats.stop();
     if (!m_pipeline.listener().isListening()) {
         complete(0);
         return;
@@ -114,7 +106,7 @@ void HeadlessMonitor::complete(int exitCode)
     m_completed = true;
     m_stopTimeout.stop();
     if (exitCode == 0 && m_options.statsSeconds)
-        printStats();
+        m_stats.printNow();
     std::fflush(m_out);
     emit finished(exitCode);
 }

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "ReceivePipeline.h"
+#include "StatsPrinter.h"
 
 #include <QObject>
 #include <QTimer>
@@ -30,7 +31,6 @@ signals:
 private:
     void print(const DatagramBatch &batch);
     void printEvents(const QList<LivenessEvent> &events);
-    void printStats();
     void writeLine(const QByteArray &line);
     void complete(int exitCode);
 
@@ -38,7 +38,7 @@ private:
     ReceiveConfig m_config;
     ReceivePipeline m_pipeline;
     QTimer m_durationTimer;
-    QTimer m_statsTimer;
+    StatsPrinter m_stats;
     QTimer m_stopTimeout;
     qint64 m_printed = 0;
     bool m_printDatagrams = true;

@@ -130,12 +130,20 @@ bool looksBinary(const QByteArray &bytes)
     const qsizetype sample = std::min<qsizetype>(bytes.size(), 256);
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     qsizetype suspicious = 0;
-    for (qsizetype i = 0; i < sample; ++i) {
+    for (qsizetype i = 0; i < sample;) {
         const unsigned char byte = data[i];
-        if (byte == 0 || (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t') || byte == 0x7f)
+        if (byte >= 0x80) {
+            char32_t codePoint = 0;
+            const int length = decodeUtf8(data + i, bytes.size() - i, codePoint);
+            suspicious += (length == 0) ? 1 : 0;
+            i += std::max(length, 1);
+            continue;
+        }
+        if (byte == 0x7f || (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t'))
             ++suspicious;
+        ++i;
     }
-    // A quarter of control bytes: this is not text meant for people.
+    // A quarter of control bytes or broken UTF-8: this is not text meant for people.
     return suspicious * 4 > sample;
 }
 

@@ -68,7 +68,7 @@ QString eventDescription(const LivenessEvent &event)
     return eventName(event.kind);
 }
 
-QByteArray statsJson(const TrafficStatistics &statistics)
+QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
 {
     const auto &totals = statistics.totals();
     const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
@@ -82,8 +82,10 @@ QByteArray statsJson(const TrafficStatistics &statistics)
         .key("pps").value(totalRate.packetsPerSecond)
         .key("bps").value(totalRate.bytesPerSecond)
         .endObject()
-        .key("os_drops").value(statistics.osDrops())
-        .key("senders").beginArray();
+        .key("os_drops").value(statistics.osDrops());
+    if (guiMaxStallMs)
+        json.key("gui_max_stall_ms").value(*guiMaxStallMs, 1);
+    json.key("senders").beginArray();
     for (const auto &sender : statistics.senders()) {
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
         const auto offsets = sender.timing.atuOffsets();
@@ -109,7 +111,7 @@ QByteArray statsJson(const TrafficStatistics &statistics)
     return json.bytes();
 }
 
-QByteArray statsText(const TrafficStatistics &statistics)
+QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
 {
     const auto &totals = statistics.totals();
     const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
@@ -124,6 +126,8 @@ QByteArray statsText(const TrafficStatistics &statistics)
                        .arg(statistics.count(Liveness::Live))
                        .arg(statistics.count(Liveness::Late))
                        .arg(statistics.count(Liveness::Silent));
+    if (guiMaxStallMs)
+        text += QStringLiteral("; window stalled at most %1 ms").arg(*guiMaxStallMs, 0, 'f', 1);
     for (const auto &sender : statistics.senders()) {
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
         const auto offsets = sender.timing.atuOffsets();

@@ -62,6 +62,14 @@ private slots:
         QCOMPARE(receive.group, QHostAddress(QStringLiteral("239.1.1.1")));
     }
 
+    void windowListensAtOnceWhenAsked()
+    {
+        QVERIFY(!parse({}).listen);
+        QVERIFY(parse({"--listen"}).listen);
+        QVERIFY(parse({"--stats", "1", "--duration", "5"}).listen); // the window's statistics need traffic
+        QVERIFY(!parse({"--headless", "--stats", "1"}).listen);
+    }
+
     void sendMode()
     {
         QCOMPARE(parse({"--send"}).mode, Mode::Send);

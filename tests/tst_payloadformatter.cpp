@@ -67,6 +67,9 @@ private slots:
         QVERIFY(PayloadFormatter::looksBinary(binary));
         QCOMPARE(PayloadFormatter::forDisplay(binary, 100), QStringLiteral("00 01 02 03 ff"));
         QVERIFY(!PayloadFormatter::looksBinary("plain text\n"));
+        QVERIFY(!PayloadFormatter::looksBinary("caf\xc3\xa9 cr\xc3\xa8" "me br\xc3\xbb" "l\xc3\xa9" "e"));
+        // Random high bytes are mostly invalid UTF-8 even without control bytes.
+        QVERIFY(PayloadFormatter::looksBinary("\x86g\xb7\xb2\xb4\xdd\xf7\xaa\xcb\xfe"));
         QVERIFY(!PayloadFormatter::looksBinary(QByteArray()));
         QCOMPARE(PayloadFormatter::forDisplay("plain\ttext", 100), QStringLiteral("plain\\ttext"));
     }
