@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "ConfigValidation.h"
+#include "NetworkInterfaces.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -152,6 +153,12 @@ CommandLineOptions parse(const QStringList &arguments)
         if (parser.value(interface).trimmed().isEmpty())
             return error(QStringLiteral("--interface needs a name or an IPv4 address"));
         options.interfaceSpec = parser.value(interface).trimmed();
+        QString reason;
+        const auto found = NetworkInterfaces::resolve(*options.interfaceSpec, &reason);
+        if (!found)
+            return error(reason);
+        if (!found->isUp)
+            return error(QStringLiteral("interface %1 is down").arg(found->label()));
     }
     if (parser.isSet(ttl)) {
         if (const auto reason = ConfigValidation::ttlError(parser.value(ttl)))

@@ -38,6 +38,9 @@ HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const Receiv
         std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(reason));
         complete(1);
     });
+    connect(&listener, &MulticastListener::interfaceLost, this, [](const QString &reason) {
+        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(reason));
+    });
     connect(&listener, &MulticastListener::stopped, this, [this] {
         if (m_stopping)
             complete(0);

@@ -20,6 +20,10 @@ MulticastListener::MulticastListener(QObject *parent)
         m_listening = false;
         emit failed(reason);
     });
+    connect(m_receiver, &MulticastReceiver::interfaceLost, this, [this](const QString &reason) {
+        m_listening = false;
+        emit interfaceLost(reason);
+    });
     connect(m_receiver, &MulticastReceiver::stopped, this, [this] {
         m_listening = false;
         emit stopped();

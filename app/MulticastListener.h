@@ -30,6 +30,7 @@ signals:
     void listening(const ListeningStatus &status);
     void failed(const QString &reason);
     void stopped();
+    void interfaceLost(const QString &reason);
     void datagramsReceived(const DatagramBatch &batch);
     void osDropsChanged(qint64 total);
 

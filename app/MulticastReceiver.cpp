@@ -16,7 +16,10 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     : QObject(parent)
     , m_socket(this)
     , m_flushTimer(this)
+    , m_interfaceTimer(this)
 {
+    m_interfaceTimer.setInterval(interfaceCheckMs);
+    connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterface);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &MulticastReceiver::flush);
@@ -31,17 +34,32 @@ MulticastReceiver::~MulticastReceiver()
 void MulticastReceiver::start(const ReceiveConfig &config)
 {
     leave();
+    m_interfaceTimer.stop();
+    m_waitingForInterface = false;
     QString error;
-    const auto interface = NetworkInterfaces::resolve(config.interfaceSpec, &error);
-    if (!interface) {
+    if (!join(config, &error)) {
         emit failed(error);
         return;
     }
+    m_config = config;
+    m_interfaceTimer.start();
+    emit listening(m_status);
+}
+
+bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
+{
+    const auto interface = NetworkInterfaces::resolve(config.interfaceSpec, error);
+    if (!interface)
+        return false;
+    if (!interface->isUp) {
+        *error = QStringLiteral("interface %1 is down").arg(interface->label());
+        return false;
+    }
     if (!m_socket.bind(QHostAddress::AnyIPv4, config.port,
                        QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
-        emit failed(QStringLiteral("cannot bind port %1: %2").arg(config.port).arg(m_socket.errorString()));
+        *error = QStringLiteral("cannot bind port %1: %2").arg(config.port).arg(m_socket.errorString());
         m_socket.close();
-        return;
+        return false;
     }
 #ifdef Q_OS_LINUX
     // A wildcard-bound socket would otherwise also get every group anyone joined on this port.
@@ -53,16 +71,43 @@ void MulticastReceiver::start(const ReceiveConfig &config)
                       && m_fastReader.prepare(m_socket.socketDescriptor());
     m_reportedOsDrops = 0;
     if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
-        emit failed(QStringLiteral("cannot join %1 on %2: %3")
-                        .arg(config.group.toString(), interface->label(), m_socket.errorString()));
+        *error = QStringLiteral("cannot join %1 on %2: %3")
+                     .arg(config.group.toString(), interface->label(), m_socket.errorString());
         m_socket.close();
-        return;
+        return false;
     }
     m_group = config.group.toIPv4Address();
     m_atuPrefix = config.atuPrefix;
     m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
     m_sinceFlush.start();
-    emit listening(m_status);
+    return true;
+}
+
+void MulticastReceiver::checkInterface()
+{
+    QString error;
+    const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec, &error);
+    // Deleted and re-added between two checks: same name, new index, membership gone.
+    const bool usable = interface && interface->isUp && interface->index == m_status.interface.index;
+    if (m_waitingForInterface) {
+        if (!interface || !interface->isUp || !join(m_config, &error))
+            return;
+        m_waitingForInterface = false;
+        emit listening(m_status);
+        return;
+    }
+    if (usable)
+        return;
+    leave();
+    if (interface && interface->isUp && join(m_config, &error)) {
+        emit listening(m_status); // came back under a new index before we noticed
+        return;
+    }
+    m_waitingForInterface = true;
+    emit interfaceLost(interface ? QStringLiteral("interface %1 is down; waiting for it to come back")
+                                       .arg(m_status.interface.label())
+                                 : QStringLiteral("interface %1 is gone; waiting for it to come back")
+                                       .arg(m_status.interface.label()));
 }
 
 int MulticastReceiver::grantReceiveBuffer(int requestedBytes)
@@ -80,7 +125,9 @@ int MulticastReceiver::grantReceiveBuffer(int requestedBytes)
 
 void MulticastReceiver::stop()
 {
-    const bool wasOpen = m_socket.state() != QAbstractSocket::UnconnectedState;
+    const bool wasOpen = m_socket.state() != QAbstractSocket::UnconnectedState || m_waitingForInterface;
+    m_interfaceTimer.stop();
+    m_waitingForInterface = false;
     leave();
     if (wasOpen)
         emit stopped();

@@ -20,6 +20,7 @@ class MulticastReceiver final : public QObject
 public:
     static constexpr int flushIntervalMs = 50;
     static constexpr int maxReadsPerWakeup = 4096;
+    static constexpr int interfaceCheckMs = 1000;
 
     explicit MulticastReceiver(QObject *parent = nullptr);
     ~MulticastReceiver() override;
@@ -31,6 +32,9 @@ signals:
     void listening(const ListeningStatus &status);
     void failed(const QString &reason);
     void stopped();
+    // The joined interface went down or disappeared; listening resumes by itself (with
+    // listening()) once it is back.
+    void interfaceLost(const QString &reason);
     void datagramsReceived(const DatagramBatch &batch);
     // The kernel's count of datagrams dropped on this socket (a full receive buffer).
     void osDropsChanged(qint64 total);
@@ -41,10 +45,15 @@ private:
     void accept(ReceivedDatagram &&datagram);
     void flush();
     void leave();
+    bool join(const ReceiveConfig &config, QString *error);
+    void checkInterface();
     int grantReceiveBuffer(int requestedBytes);
 
     QUdpSocket m_socket;
     QTimer m_flushTimer;
+    QTimer m_interfaceTimer;
+    ReceiveConfig m_config;
+    bool m_waitingForInterface = false;
     QElapsedTimer m_sinceFlush;
     DatagramBatch m_pending;
     DatagramBatch m_fastRead;

@@ -87,6 +87,8 @@ private slots:
         QTest::newRow("port 65536") << QStringList{"--port", "65536"} << "between 1 and 65535";
         QTest::newRow("port -1") << QStringList{"--port", "-1"} << "between 1 and 65535";
         QTest::newRow("port x") << QStringList{"--port", "x"} << "between 1 and 65535";
+        QTest::newRow("unknown interface") << QStringList{"--interface", "nosuch0"} << "nosuch0";
+        QTest::newRow("unknown address") << QStringList{"--interface", "192.0.2.77"} << "192.0.2.77";
         QTest::newRow("ttl 256") << QStringList{"--ttl", "256"} << "between 0 and 255";
         QTest::newRow("ttl -1") << QStringList{"--ttl", "-1"} << "between 0 and 255";
         QTest::newRow("interval 0") << QStringList{"--interval", "0"} << "above 0";

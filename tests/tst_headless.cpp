@@ -227,11 +227,22 @@ private slots:
         QVERIFY(errors.startsWith("mcast-monitor: "));
     }
 
-    void joinFailureExitsOneWithTheReason()
+    void unknownInterfaceIsABadArgument()
     {
         QByteArray errors;
-        QCOMPARE(runToEnd({"--headless", "--interface", "nosuch0"}, 1, &errors), QByteArray());
+        QCOMPARE(runToEnd({"--headless", "--interface", "nosuch0"}, 2, &errors), QByteArray());
         QVERIFY2(errors.contains("nosuch0"), errors.constData());
+        QCOMPARE(errors.count('\n'), 1);
+    }
+
+    void bindFailureExitsOneWithTheReason()
+    {
+        const quint16 port = TestNetwork::freshPort(26);
+        QUdpSocket holder; // another program, without address sharing
+        QVERIFY(holder.bind(QHostAddress::AnyIPv4, port, QAbstractSocket::DontShareAddress));
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--headless", "--port", QString::number(port)}, 1, &errors), QByteArray());
+        QVERIFY2(errors.contains(QByteArray::number(port)), errors.constData());
     }
 
     void versionAndHelp()
