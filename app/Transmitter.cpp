@@ -81,10 +81,21 @@ void Transmitter::sendNext()
         ++m_errorCount;
         m_lastError = m_socket.errorString();
         emit sendFailed(m_lastError);
+        // The interface may have been re-created under a new index: aim at it again.
+        if (const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec))
+            m_socket.setMulticastInterface(interface->qtInterface());
     }
     // sent() may have stopped us (a count reached).
     if (m_running)
         scheduleNext();
+}
+
+qint64 Transmitter::nextTick(qint64 tick, std::chrono::nanoseconds elapsed, std::chrono::nanoseconds interval)
+{
+    const qint64 next = tick + 1;
+    if (interval * next > elapsed)
+        return next;
+    return elapsed / interval + 1;
 }
 
 void Transmitter::scheduleNext()
@@ -92,12 +103,7 @@ void Transmitter::scheduleNext()
     using namespace std::chrono;
     const auto now = Clock::now();
     const auto interval = duration_cast<Clock::duration>(m_config.interval);
-    ++m_tick;
-    auto deadline = m_firstDeadline + interval * m_tick;
-    if (deadline < now) {
-        // Fell behind (suspend, a stalled event loop): skip the missed ticks, never burst.
-        m_tick = (now - m_firstDeadline) / interval + 1;
-        deadline = m_firstDeadline + interval * m_tick;
-    }
+    m_tick = nextTick(m_tick, now - m_firstDeadline, interval);
+    const auto deadline = m_firstDeadline + interval * m_tick;
     m_timer.start(duration_cast<milliseconds>(deadline - now + microseconds(999)));
 }

@@ -30,6 +30,11 @@ public:
     QString lastMessage() const { return m_lastMessage; }
     QString lastError() const { return m_lastError; }
 
+    // The tick to send next, after `tick` was sent `elapsed` after the first send: the next
+    // one normally; when the loop fell behind, the first whose deadline is still ahead, so
+    // missed ticks are skipped rather than sent in a burst. Tick k is due at first + k × interval.
+    static qint64 nextTick(qint64 tick, std::chrono::nanoseconds elapsed, std::chrono::nanoseconds interval);
+
 signals:
     void started();
     void sent(const QString &message, qint64 count);
