@@ -126,6 +126,26 @@ void SettingsStore::saveWindow(const QByteArray &geometry, const QByteArray &sta
     m_settings.setValue(QStringLiteral("window/state"), state);
 }
 
+bool SettingsStore::notificationsEnabled()
+{
+    return readInt(QStringLiteral("window/notifications"), 0, 1, 1) == 1;
+}
+
+void SettingsStore::setNotificationsEnabled(bool enabled)
+{
+    m_settings.setValue(QStringLiteral("window/notifications"), enabled ? 1 : 0);
+}
+
+bool SettingsStore::darkTheme()
+{
+    return readInt(QStringLiteral("window/darkTheme"), 0, 1, 0) == 1;
+}
+
+void SettingsStore::setDarkTheme(bool dark)
+{
+    m_settings.setValue(QStringLiteral("window/darkTheme"), dark ? 1 : 0);
+}
+
 QStringList SettingsStore::takeWarnings()
 {
     QStringList warnings;

@@ -25,6 +25,13 @@ public:
     QByteArray windowState() const;
     void saveWindow(const QByteArray &geometry, const QByteArray &state);
 
+    // Desktop notifications when a sender goes silent (on by default).
+    bool notificationsEnabled();
+    void setNotificationsEnabled(bool enabled);
+    // The window's own dark theme instead of the platform's (off by default).
+    bool darkTheme();
+    void setDarkTheme(bool dark);
+
     // Reasons stored values were replaced by defaults since the last call.
     QStringList takeWarnings();
 

@@ -4,12 +4,18 @@
 #include "TerminationSignals.h"
 #include "MainWindow.h"
 #include "SettingsStore.h"
+#include "StallMonitor.h"
+#include "StatsPrinter.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
 
 namespace {
 
@@ -72,20 +78,49 @@ int runGui(QApplication &app)
     if (const int code = answerWithoutRunning(options); code >= 0)
         return code;
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
     SettingsStore settings;
     MainWindow window(settings, options);
+    // --stats: the same statistics lines as headless, plus how long the window stalled.
+    StallMonitor stalls;
+    StatsPrinter stats(window.pipeline().statistics(), options.json);
+    stats.setStallMonitor(&stalls);
     window.show();
+    if (options.listen)
+        window.startListening();
+    if (options.statsSeconds) {
+        stalls.start();
+        stats.start(*options.statsSeconds);
+    }
     if (options.durationSeconds)
         QTimer::singleShot(std::chrono::milliseconds(qRound64(*options.durationSeconds * 1000)),
-                           &window, &QWidget::close);
-    return app.exec();
+                           Qt::PreciseTimer, &window, &QWidget::close);
+    const int code = app.exec();
+    if (options.statsSeconds)
+        stats.printNow();
+    return code;
 }
+
+#ifdef Q_OS_WIN
+// The executable is a GUI program on Windows; the command-line modes write to the console
+// they were started from.
+void attachParentConsole()
+{
+    if (AttachConsole(ATTACH_PARENT_PROCESS)) {
+        std::freopen("CONOUT$", "w", stdout);
+        std::freopen("CONOUT$", "w", stderr);
+    }
+}
+#endif
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
     if (CommandLine::wantsHeadless(argc, argv)) {
+#ifdef Q_OS_WIN
+        attachParentConsole();
+#endif
         QCoreApplication app(argc, argv);
         describeApplication();
         return runHeadless(app);

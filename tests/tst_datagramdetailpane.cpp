@@ -61,7 +61,8 @@ private slots:
         QCOMPARE(label("sizeValue"), QStringLiteral("30 bytes"));
         QCOMPARE(label("ttlValue"), QStringLiteral("7"));
         QCOMPARE(label("interfaceValue"), QStringLiteral("not reported"));
-        QCOMPARE(label("arrivalValue"), DatagramText::isoTime(1'700'000'000'123'456));
+        QCOMPARE(label("arrivalValue"), DatagramText::isoTime(1'700'000'000'123'456)
+                                            .replace(QLatin1Char('T'), QLatin1Char(' ')));
         QVERIFY(label("arrivalValue").contains(QStringLiteral(".123")));
         QVERIFY(!rowShown("atuTimeValue"));
         QVERIFY(!rowShown("originValue"));
@@ -88,7 +89,9 @@ private slots:
         atu.fromOwnTransmitter = true;
         m_pane.setDatagram(atu);
         QVERIFY(rowShown("atuTimeValue"));
-        QCOMPARE(label("atuTimeValue"), DatagramText::isoTimeUs(*atu.atuTimeUs));
+        QCOMPARE(
+            label("atuTimeValue"),
+            DatagramText::isoTimeUs(*atu.atuTimeUs).replace(QLatin1Char('T'), QLatin1Char(' ')));
         QCOMPARE(label("atuOffsetValue"), QStringLiteral("23.456 ms"));
         const auto *offset = m_pane.findChild<QLabel *>(QStringLiteral("atuOffsetValue"));
         QVERIFY(offset->toolTip().contains(QStringLiteral("local time")));
@@ -132,6 +135,24 @@ private slots:
         QCOMPARE(view("hexView")->blockCount(), 4095);
         QCOMPARE(label("sizeValue"), QStringLiteral("65507 bytes"));
         QCOMPARE(view("textView")->toPlainText().size(), 65'507);
+    }
+
+    void narrowPaneDumpsEightBytesALine()
+    {
+        const QByteArray payload(32, 'a');
+        m_pane.resize(1000, 700);
+        m_pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_pane));
+        m_pane.setDatagram(datagram(payload));
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16));
+        m_pane.resize(m_pane.minimumSizeHint().width(), 700);
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 8));
+        const QFontMetrics metrics(view("hexView")->font());
+        QVERIFY(metrics.horizontalAdvance(HexDump::format(payload, 8).section(QLatin1Char('\n'), 0, 0))
+                <= view("hexView")->viewport()->width());
+        m_pane.resize(1000, 700);
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16));
+        m_pane.hide();
     }
 
     void clearEmptiesEverything()

@@ -1,7 +1,9 @@
+#include "AtuMessage.h"
 #include "DatagramTableModel.h"
 #include "MulticastConfig.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -224,6 +226,92 @@ private slots:
             model.data(model.index(2, DatagramTableModel::Payload), DatagramTableModel::PayloadRole)
                 .toByteArray(),
             QByteArray("\x00\x01\x02\x03", 4));
+    }
+
+    // Decoded the way the receiver decodes, so the pair is tested end to end.
+    void atuColumnsShowTimeAndOffset()
+    {
+        DatagramTableModel model;
+        ReceivedDatagram heartbeat = datagram(0);
+        const qint64 atuUs = heartbeat.arrivalUs - 1'500; // sent 1.5 ms before arrival
+        heartbeat.payload = AtuMessage::compose(QStringLiteral("ATU"), atuUs);
+        const auto decoded = AtuMessage::parse(heartbeat.payload, QStringLiteral("ATU"));
+        QVERIFY(decoded);
+        heartbeat.atuTimeUs = decoded->timeUs;
+        model.appendBatch({heartbeat});
+
+        QCOMPARE(
+            cell(model, 0, DatagramTableModel::AtuTime),
+            QDateTime::fromMSecsSinceEpoch(atuUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz")));
+        QCOMPARE(cell(model, 0, DatagramTableModel::AtuOffset), QStringLiteral("1.5"));
+        const QString tip = cell(model, 0, DatagramTableModel::AtuOffset, Qt::ToolTipRole);
+        QVERIFY2(tip.contains(QStringLiteral("local time")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("1.500 ms")), qPrintable(tip));
+        QVERIFY(model.headerData(DatagramTableModel::AtuTime, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("local time")));
+        QVERIFY(model.data(model.index(0, DatagramTableModel::AtuOffset), Qt::TextAlignmentRole)
+                    .toInt()
+                & Qt::AlignRight);
+    }
+
+    void malformedAtuIsAnOrdinaryPayload()
+    {
+        DatagramTableModel model;
+        const QByteArray payload("ATU 2022-02-30 25:61:00.123456");
+        QVERIFY(!AtuMessage::parse(payload, QStringLiteral("ATU")));
+        model.appendBatch({datagram(0, payload)});
+        QCOMPARE(cell(model, 0, DatagramTableModel::AtuTime), QString());
+        QCOMPARE(cell(model, 0, DatagramTableModel::AtuOffset), QString());
+        QCOMPARE(cell(model, 0, DatagramTableModel::AtuOffset, Qt::ToolTipRole), QString());
+        QCOMPARE(payloadOf(model, 0), QString::fromLatin1(payload));
+    }
+
+    void pauseHoldsTheRowsAndResumeInsertsThemAtOnce()
+    {
+        DatagramTableModel model;
+        model.setCapacity(5);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.appendBatch(batch(0, 3));
+        model.setPaused(true);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        model.appendBatch(batch(3, 2));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.arrivedWhilePaused(), qint64(2));
+        QCOMPARE(payloadOf(model, 2), QStringLiteral("datagram 2"));
+
+        model.appendBatch(batch(5, 6)); // 8 waiting for 5 places: the oldest 3 go
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.arrivedWhilePaused(), qint64(8));
+        QCOMPARE(model.pendingCount(), 5);
+        QCOMPARE(model.evictedCount(), qint64(3));
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+
+        model.setPaused(false);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.arrivedWhilePaused(), qint64(0));
+        QCOMPARE(model.pendingCount(), 0);
+        for (int row = 0; row < 5; ++row)
+            QCOMPARE(payloadOf(model, row), QStringLiteral("datagram %1").arg(6 + row));
+        QCOMPARE(model.evictedCount(), qint64(6)); // 3 while waiting, 3 rows on resume
+    }
+
+    void clearWhilePausedForgetsWhatWaits()
+    {
+        DatagramTableModel model;
+        model.setPaused(true);
+        model.appendBatch(batch(0, 4));
+        model.clear();
+        QCOMPARE(model.pendingCount(), 0);
+        QCOMPARE(model.arrivedWhilePaused(), qint64(0));
+        QVERIFY(model.isPaused());
+        model.setPaused(false);
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void payloadToolTipCannotBeRichText()

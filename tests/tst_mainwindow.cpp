@@ -1,6 +1,9 @@
+#include "AtuMessage.h"
 #include "CommandLine.h"
+#include "DatagramTableModel.h"
 #include "InterfaceComboBox.h"
 #include "MainWindow.h"
+#include "SenderTableModel.h"
 #include "SettingsStore.h"
 #include "TestNetwork.h"
 
@@ -237,6 +240,42 @@ private slots:
         QCOMPARE(datagrams->index(0, DatagramTableModel::Payload).data().toString(),
                  QStringLiteral("to the new port"));
         QCOMPARE(datagrams->index(0, DatagramTableModel::Ours).data().toString(), QString());
+    }
+
+    void decodesAtuHeartbeatsAndLeavesMalformedOnesAlone()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        const quint16 port = TestNetwork::freshPort(6);
+        Harness harness(m_iniPath, loopbackOptions(port));
+        harness.click("listenButton");
+        QTRY_VERIFY(harness.listeningText().startsWith(QStringLiteral("Listening")));
+
+        const qint64 sentAtUs = AtuMessage::nowUs() - 250'000; // a quarter second behind
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port,
+                                      AtuMessage::compose(QStringLiteral("ATU"), sentAtUs)));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port,
+                                      "ATU 2022-02-30 25:61:00.123456"));
+        QAbstractItemModel *datagrams = harness.datagrams();
+        QTRY_COMPARE(datagrams->rowCount(), 2);
+
+        const auto cell = [datagrams](int row, int column) {
+            return datagrams->index(row, column).data().toString();
+        };
+        QCOMPARE(cell(0, DatagramTableModel::AtuTime),
+                 QDateTime::fromMSecsSinceEpoch(sentAtUs / 1000)
+                     .toString(QStringLiteral("HH:mm:ss.zzz")));
+        const double offsetMs = cell(0, DatagramTableModel::AtuOffset).toDouble();
+        QVERIFY2(offsetMs >= 249.9 && offsetMs < 5000, qPrintable(QString::number(offsetMs)));
+        QVERIFY(datagrams->index(0, DatagramTableModel::AtuOffset)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("local time")));
+
+        QCOMPARE(cell(1, DatagramTableModel::AtuTime), QString());
+        QCOMPARE(cell(1, DatagramTableModel::AtuOffset), QString());
+        QCOMPARE(cell(1, DatagramTableModel::Payload),
+                 QStringLiteral("ATU 2022-02-30 25:61:00.123456"));
+        QVERIFY(!harness.find<QLabel>("receiveMessageLabel")->isVisible()); // not an error
     }
 
     void clearEmptiesBothTables()

@@ -1,6 +1,9 @@
+#include "LivenessPalette.h"
 #include "SenderTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -145,6 +148,95 @@ private slots:
         QCOMPARE(cell(*m_model, 2, SenderTableModel::Packets), QStringLiteral("2"));
     }
 
+    void stateColumnFollowsLivenessInColour()
+    {
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        m_now += 1'000'000;
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        const QPalette palette = QGuiApplication::palette();
+        const auto state = [this](int row, int role = Qt::DisplayRole) {
+            return m_model->data(m_model->index(row, SenderTableModel::State), role);
+        };
+        QCOMPARE(state(0).toString(), QStringLiteral("live"));
+        QCOMPARE(state(0, Qt::DecorationRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Live, palette));
+        QVERIFY(!state(0, Qt::BackgroundRole).isValid());
+
+        // Expected interval 1 s: late after 1.5 s of quiet, silent after 3 s.
+        m_now += 2'000'000;
+        record({datagram(hostB, 4000, m_now)});
+        m_statistics->updateLiveness();
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("late"));
+        QCOMPARE(state(0, SenderTableModel::LivenessRole).toInt(), int(Liveness::Late));
+        QCOMPARE(state(0, Qt::ForegroundRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Late, palette));
+        QCOMPARE(m_model->data(m_model->index(0, SenderTableModel::Packets), Qt::BackgroundRole)
+                     .value<QBrush>()
+                     .color(),
+                 LivenessPalette::background(Liveness::Late, palette));
+        QCOMPARE(state(1).toString(), QStringLiteral("live"));
+        QVERIFY(state(0, Qt::ToolTipRole).toString().contains(QStringLiteral("2000.0 ms ago")));
+
+        m_now += 2'000'000;
+        m_statistics->updateLiveness();
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("silent"));
+        QCOMPARE(state(0, Qt::DecorationRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Silent, palette));
+        QCOMPARE(state(0, Qt::BackgroundRole).value<QBrush>().color(),
+                 LivenessPalette::background(Liveness::Silent, palette));
+        QVERIFY(LivenessPalette::background(Liveness::Silent, palette)
+                != LivenessPalette::background(Liveness::Late, palette));
+
+        record({datagram(hostA, 4000, m_now)}); // back
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("live"));
+        QVERIFY(!state(0, Qt::BackgroundRole).isValid());
+    }
+
+    void timingColumnsShowIntervalsAndAtuOffsets()
+    {
+        const qint64 start = m_now;
+        const qint64 arrivals[] = {0, 1'000'000, 2'002'000, 3'000'000};
+        const qint64 offsets[] = {500, 700, 300, 500};
+        for (int i = 0; i < 4; ++i) {
+            ReceivedDatagram heartbeat = datagram(hostA, 4000, start + arrivals[i]);
+            heartbeat.atuTimeUs = heartbeat.arrivalUs - offsets[i];
+            record({heartbeat, datagram(hostB, 4000, start + arrivals[i])});
+        }
+        m_now = start + 3'000'000;
+        const auto text = [this](int row, SenderTableModel::Column column) {
+            return cell(*m_model, row, column);
+        };
+        // Intervals 1000, 1002 and 998 ms.
+        QCOMPARE(text(0, SenderTableModel::LastInterval), QStringLiteral("998.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::MeanInterval), QStringLiteral("1000.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::Jitter), QStringLiteral("1.63 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffset), QStringLiteral("0.50 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMin), QStringLiteral("0.30 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMean), QStringLiteral("0.50 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMax), QStringLiteral("0.70 ms"));
+        QVERIFY(cell(*m_model, 0, SenderTableModel::AtuOffset, Qt::ToolTipRole)
+                    .contains(QStringLiteral("4 ATU heartbeats")));
+        // A sender without ATU heartbeats has intervals but no offsets.
+        QCOMPARE(text(1, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
+        for (const auto column : {SenderTableModel::AtuOffset, SenderTableModel::AtuOffsetMin,
+                                  SenderTableModel::AtuOffsetMean, SenderTableModel::AtuOffsetMax})
+            QCOMPARE(text(1, column), QString());
+        QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::AddressRole).toUInt(),
+                 hostB);
+    }
+
+    void firstDatagramHasNoIntervalYet()
+    {
+        record({datagram(hostA, 4000, m_now)});
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::LastInterval), QString());
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Jitter), QString());
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::State), QStringLiteral("live"));
+    }
+
     void clearResetsTheModelAndTheStatistics()
     {
         record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
@@ -182,5 +274,5 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-QTEST_GUILESS_MAIN(TestSenderTableModel)
+QTEST_MAIN(TestSenderTableModel)
 #include "tst_sendertablemodel.moc"

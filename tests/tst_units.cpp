@@ -74,6 +74,16 @@ private slots:
         QCOMPARE(text, QStringLiteral("1.2 kB"));
     }
 
+    void formatsDurations()
+    {
+        QCOMPARE(Units::duration(150), QStringLiteral("0.15 ms"));
+        QCOMPARE(Units::duration(-2'500), QStringLiteral("-2.50 ms"));
+        QCOMPARE(Units::duration(1'000'200), QStringLiteral("1000.2 ms"));
+        QCOMPARE(Units::duration(99'999'000), QStringLiteral("99999.0 ms"));
+        QCOMPARE(Units::duration(3'600'000'200.0), QStringLiteral("3600.0 s"));
+        QCOMPARE(Units::duration(std::numeric_limits<double>::infinity()), QStringLiteral("?"));
+    }
+
     void survivesNonFiniteValues()
     {
         QCOMPARE(Units::count(std::numeric_limits<double>::infinity()), QStringLiteral("?"));

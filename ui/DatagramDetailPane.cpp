@@ -10,8 +10,10 @@
 #include <QLabel>
 #include <QNetworkInterface>
 #include <QPlainTextEdit>
+#include <QStyle>
 #include <QTabWidget>
-#include <QVBoxLayout>
+#include <QBoxLayout>
+#include <QResizeEvent>
 
 namespace {
 
@@ -61,6 +63,13 @@ QString interfaceName(uint index)
                           : QStringLiteral("%1 (index %2)").arg(name).arg(index);
 }
 
+// ISO 8601 with a space for the 'T' (as RFC 3339 allows), so that a narrow pane can wrap
+// the time under the date.
+QString wrappableTime(QString isoTime)
+{
+    return isoTime.replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
 QString byteCount(qsizetype size)
 {
     return size == 1 ? DatagramDetailPane::tr("1 byte")
@@ -95,16 +104,48 @@ DatagramDetailPane::DatagramDetailPane(QWidget *parent)
             rowLabel->setToolTip(zoneNote);
     }
 
+    // Room for eight bytes a line at least.
+    const QString narrowLine(45, QLatin1Char('0'));
+    m_hexView->setMinimumWidth(m_hexView->fontMetrics().horizontalAdvance(narrowLine)
+                               + 2 * int(m_hexView->document()->documentMargin())
+                               + 2 * m_hexView->frameWidth()
+                               + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+
     m_payloadTabs->setObjectName(QStringLiteral("payloadTabs"));
     m_payloadTabs->setDocumentMode(true);
     m_payloadTabs->addTab(m_hexView, tr("He&x"));
     m_payloadTabs->addTab(m_textView, tr("&Text"));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_form);
-    layout->addWidget(m_payloadTabs, 1);
+    m_layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(m_form);
+    m_layout->addWidget(m_payloadTabs, 1);
     clear();
+}
+
+void DatagramDetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const auto direction =
+        width() > 2 * height() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_layout->direction() != direction)
+        m_layout->setDirection(direction);
+    showHex();
+}
+
+void DatagramDetailPane::showHex()
+{
+    // Offset, sixteen bytes in two groups and their characters: 78 columns.
+    const QString wideLine(78, QLatin1Char('0'));
+    const int available =
+        m_hexView->viewport()->width() - 2 * int(m_hexView->document()->documentMargin());
+    const int bytesPerLine =
+        m_hexView->fontMetrics().horizontalAdvance(wideLine) <= available ? 16 : 8;
+    if (bytesPerLine == m_bytesPerLine)
+        return;
+    m_bytesPerLine = bytesPerLine;
+    if (!m_payload.isNull())
+        m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine));
 }
 
 QLabel *DatagramDetailPane::addRow(const QString &label, const QString &objectName)
@@ -138,18 +179,19 @@ void DatagramDetailPane::setDatagram(const ReceivedDatagram &datagram)
     m_size->setText(byteCount(datagram.payload.size()));
     m_ttl->setText(datagram.ttl >= 0 ? QString::number(datagram.ttl) : tr("not reported"));
     m_interface->setText(interfaceName(datagram.interfaceIndex));
-    m_arrival->setText(DatagramText::isoTime(datagram.arrivalUs));
+    m_arrival->setText(wrappableTime(DatagramText::isoTime(datagram.arrivalUs)));
 
     setAtuRowsVisible(datagram.atuTimeUs.has_value());
     if (datagram.atuTimeUs) {
-        m_atuTime->setText(DatagramText::isoTimeUs(*datagram.atuTimeUs));
+        m_atuTime->setText(wrappableTime(DatagramText::isoTimeUs(*datagram.atuTimeUs)));
         const double offsetMs = DatagramText::atuOffsetMs(datagram).value_or(0);
         m_atuOffset->setText(tr("%1 ms").arg(offsetMs, 0, 'f', 3));
     }
     m_form->setRowVisible(m_origin, datagram.fromOwnTransmitter);
     m_origin->setText(datagram.fromOwnTransmitter ? tr("from our transmitter") : QString());
 
-    m_hexView->setPlainText(HexDump::format(datagram.payload));
+    m_payload = datagram.payload;
+    m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine));
     m_textView->setPlainText(PayloadFormatter::escapedText(datagram.payload));
 }
 
@@ -162,6 +204,7 @@ void DatagramDetailPane::clear()
     m_origin->clear();
     setAtuRowsVisible(false);
     m_form->setRowVisible(m_origin, false);
+    m_payload = QByteArray();
     m_hexView->clear();
     m_textView->clear();
 }

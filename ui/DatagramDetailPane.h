@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QWidget>
 
+class QBoxLayout;
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
@@ -11,6 +13,8 @@ struct ReceivedDatagram;
 // Everything about one received datagram: where it came from and went to, when, how it
 // arrived, its ATU timestamp if it has one, and the whole payload as a hex dump and as
 // escaped text. All of it is plain text, selectable and copyable: the bytes are untrusted.
+// Docked wide and low, the fields sit beside the payload; tall and narrow, above it, and
+// the hex dump has eight bytes a line where sixteen would not fit.
 class DatagramDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -22,10 +26,15 @@ public:
     void setDatagram(const ReceivedDatagram &datagram);
     void clear();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QLabel *addRow(const QString &label, const QString &objectName);
     void setAtuRowsVisible(bool visible);
+    void showHex();
 
+    QBoxLayout *m_layout = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_source = nullptr;
     QLabel *m_destination = nullptr;
@@ -39,4 +48,6 @@ private:
     QTabWidget *m_payloadTabs = nullptr;
     QPlainTextEdit *m_hexView = nullptr;
     QPlainTextEdit *m_textView = nullptr;
+    QByteArray m_payload; // for the hex dump when its width changes
+    int m_bytesPerLine = 16;
 };

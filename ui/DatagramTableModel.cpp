@@ -8,6 +8,8 @@
 #include <QBrush>
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace {
 
@@ -17,6 +19,57 @@ QString destinationText(const ReceivedDatagram &datagram)
         .arg(DatagramText::ipv4(datagram.destination))
         .arg(datagram.destinationPort);
 }
+
+bool isNumeric(int column)
+{
+    switch (column) {
+    case DatagramTableModel::SourcePort:
+    case DatagramTableModel::Size:
+    case DatagramTableModel::Ttl:
+    case DatagramTableModel::AtuOffset:
+        return true;
+    default:
+        return false;
+    }
+}
+
+struct ColumnTitle
+{
+    const char *title;
+    const char *toolTip;
+};
+
+// In Column order.
+constexpr ColumnTitle columnTitles[] = {
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Time"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "Local time the datagram arrived")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Source"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's IPv4 address")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Src port"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's UDP port")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Destination"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "Multicast group and port it was sent to")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Size"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "UDP payload size in bytes")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "TTL"),
+     QT_TRANSLATE_NOOP("DatagramTableModel",
+                       "IP time-to-live on arrival (— when the system did not report it)")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Ours"),
+     QT_TRANSLATE_NOOP("DatagramTableModel", "Sent by this window's own transmitter")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "ATU time"),
+     QT_TRANSLATE_NOOP("DatagramTableModel",
+                       "Timestamp of an ATU heartbeat. It carries no time zone: it is read as "
+                       "this computer's local time")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Offset ms"),
+     QT_TRANSLATE_NOOP("DatagramTableModel",
+                       "Arrival time minus ATU time. The ATU time is read as this computer's "
+                       "local time, so a sender in another time zone is whole hours off")},
+    {QT_TRANSLATE_NOOP("DatagramTableModel", "Payload"),
+     QT_TRANSLATE_NOOP("DatagramTableModel",
+                       "Payload as escaped text, or hex when it looks binary; hover a cell for "
+                       "more")},
+};
+static_assert(std::size(columnTitles) == DatagramTableModel::ColumnCount);
 
 } // namespace
 
@@ -52,16 +105,9 @@ QVariant DatagramTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(datagram, index.column());
     case Qt::TextAlignmentRole:
-        switch (index.column()) {
-        case SourcePort:
-        case Size:
-        case Ttl:
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        case Ours:
+        if (index.column() == Ours)
             return int(Qt::AlignCenter);
-        default:
-            return int(Qt::AlignLeft | Qt::AlignVCenter);
-        }
+        return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     case Qt::BackgroundRole:
         if (datagram.fromOwnTransmitter)
             return QBrush(OwnTransmitterMarker::tint());
@@ -93,6 +139,12 @@ QVariant DatagramTableModel::displayText(const ReceivedDatagram &datagram, int c
         return datagram.ttl >= 0 ? QString::number(datagram.ttl) : QStringLiteral("—");
     case Ours:
         return datagram.fromOwnTransmitter ? OwnTransmitterMarker::text() : QString();
+    case AtuTime:
+        return datagram.atuTimeUs ? DatagramText::clockTime(*datagram.atuTimeUs) : QString();
+    case AtuOffset:
+        if (const auto offset = DatagramText::atuOffsetMs(datagram))
+            return QString::number(*offset, 'f', 1);
+        return QString();
     case Payload:
         return PayloadFormatter::forDisplay(datagram.payload, displayedPayloadBytes);
     default:
@@ -114,6 +166,11 @@ QString DatagramTableModel::toolTip(const ReceivedDatagram &datagram, int column
     }
     if (column == Time)
         return DatagramText::isoTime(datagram.arrivalUs);
+    if ((column == AtuTime || column == AtuOffset) && datagram.atuTimeUs)
+        return tr("ATU time %1, read as this computer's local time (the message carries no "
+                  "time zone)\nOffset: arrival − ATU time = %2 ms")
+            .arg(DatagramText::isoTimeUs(*datagram.atuTimeUs))
+            .arg(DatagramText::atuOffsetMs(datagram).value_or(0), 0, 'f', 3);
     if (datagram.fromOwnTransmitter)
         return tr("Sent by this window's transmitter");
     return {};
@@ -121,62 +178,56 @@ QString DatagramTableModel::toolTip(const ReceivedDatagram &datagram, int column
 
 QVariant DatagramTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case Time:
-            return tr("Time");
-        case Source:
-            return tr("Source");
-        case SourcePort:
-            return tr("Src port");
-        case Destination:
-            return tr("Destination");
-        case Size:
-            return tr("Size");
-        case Ttl:
-            return tr("TTL");
-        case Ours:
-            return tr("Ours");
-        case Payload:
-            return tr("Payload");
-        default:
-            return {};
-        }
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr(columnTitles[section].title);
+    case Qt::ToolTipRole:
+        return tr(columnTitles[section].toolTip);
+    case Qt::TextAlignmentRole:
+        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    default:
+        return {};
     }
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case Time:
-            return tr("Local time the datagram arrived");
-        case Source:
-            return tr("Sender's IPv4 address");
-        case SourcePort:
-            return tr("Sender's UDP port");
-        case Destination:
-            return tr("Multicast group and port it was sent to");
-        case Size:
-            return tr("UDP payload size in bytes");
-        case Ttl:
-            return tr("IP time-to-live on arrival (— when the system did not report it)");
-        case Ours:
-            return tr("Sent by this window's own transmitter");
-        case Payload:
-            return tr(
-                "Payload as escaped text, or hex when it looks binary; hover a cell for more");
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::TextAlignmentRole) {
-        if (section == SourcePort || section == Size || section == Ttl)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return int(Qt::AlignLeft | Qt::AlignVCenter);
-    }
-    return {};
 }
 
 void DatagramTableModel::appendBatch(const DatagramBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    if (m_paused) {
+        m_pending.append(batch);
+        m_arrivedWhilePaused += batch.size();
+        trimPending();
+        return;
+    }
+    insertBatch(batch);
+}
+
+void DatagramTableModel::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (paused)
+        return;
+    const DatagramBatch pending = std::exchange(m_pending, {});
+    m_arrivedWhilePaused = 0;
+    insertBatch(pending);
+}
+
+// What waits beyond the ring's capacity would be evicted at once on resume: drop it now.
+void DatagramTableModel::trimPending()
+{
+    const qsizetype excess = m_pending.size() - m_capacity;
+    if (excess <= 0)
+        return;
+    m_pending.remove(0, excess);
+    m_evicted += excess;
+}
+
+void DatagramTableModel::insertBatch(const DatagramBatch &batch)
 {
     if (batch.isEmpty())
         return;
@@ -219,6 +270,8 @@ void DatagramTableModel::clear()
     m_head = 0;
     m_count = 0;
     m_evicted = 0;
+    m_pending.clear();
+    m_arrivedWhilePaused = 0;
     endResetModel();
 }
 
@@ -240,4 +293,5 @@ void DatagramTableModel::setCapacity(int capacity)
     m_head = 0;
     m_count = kept;
     endResetModel();
+    trimPending();
 }

@@ -1,18 +1,20 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AboutDialog.h"
+#include "AppTheme.h"
 #include "CommandLine.h"
 #include "ConfigValidation.h"
+#include "DatagramDetailPane.h"
 #include "InlineMessage.h"
+#include "SenderTabs.h"
 #include "SettingsStore.h"
 #include "TransmitPanel.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QHeaderView>
-
-#include <initializer_list>
-#include <utility>
+#include <QTableView>
 
 namespace {
 
@@ -23,30 +25,6 @@ bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
     return a.group == b.group && a.port == b.port && a.interfaceSpec == b.interfaceSpec;
 }
 
-// Columns sized from sample text, so the table never measures its (many) rows.
-void sizeColumns(QTableView *view, std::initializer_list<std::pair<int, const char *>> samples)
-{
-    QHeaderView *header = view->horizontalHeader();
-    const QFontMetrics metrics = view->fontMetrics();
-    const int padding = 2 * view->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + 10;
-    for (const auto &[column, sample] : samples) {
-        const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
-        const int width = std::max(metrics.horizontalAdvance(QString::fromUtf8(sample)),
-                                   header->fontMetrics().horizontalAdvance(title));
-        header->resizeSection(column, width + padding);
-    }
-}
-
-void setupTableView(QTableView *view, QAbstractItemModel *model)
-{
-    view->setModel(model);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(true);
-}
-
 } // namespace
 
 MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &options, QWidget *parent)
@@ -55,20 +33,23 @@ MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &option
     , m_settings(settings)
     , m_pipeline(this)
     , m_transmitter(this)
-    , m_datagramModel(this)
-    , m_senderModel(m_pipeline.statistics(), this)
+    , m_notifier(this)
     , m_refreshTimer(this)
 {
+    if (m_settings.darkTheme())
+        AppTheme::setDark(true); // before the widgets exist, so they are polished once
     m_ui->setupUi(this);
 
     m_receiveConfig = m_settings.receiveConfig();
     TransmitConfig transmitConfig = m_settings.transmitConfig();
     options.applyTo(m_receiveConfig, transmitConfig);
-    m_datagramModel.setCapacity(m_receiveConfig.historyRows);
+    m_ui->datagramPane->setCapacity(m_receiveConfig.historyRows);
 
     setupReceiveControls();
     setupTables();
     setupTransmitDock(transmitConfig);
+    setupDetailDock();
+    setupMenus();
     restoreWindow();
 
     const QStringList warnings = m_settings.takeWarnings();
@@ -80,11 +61,16 @@ MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &option
     connect(&listener, &MulticastListener::listening, this, &MainWindow::showListening);
     connect(&listener, &MulticastListener::failed, this, &MainWindow::showListenFailure);
     connect(&listener, &MulticastListener::stopped, this, &MainWindow::showStopped);
+    connect(&listener, &MulticastListener::interfaceLost, this, &MainWindow::showInterfaceLost);
     connect(&m_pipeline, &ReceivePipeline::batchRecorded, this, &MainWindow::recordBatch);
+    connect(&m_pipeline, &ReceivePipeline::livenessChanged, this,
+            &MainWindow::showLivenessEvents);
 
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshTraffic);
     m_refreshTimer.start(refreshInterval);
     refreshTraffic();
+    // A monitor is mostly watched: Space pauses the table from the start.
+    m_ui->datagramPane->view()->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow()
@@ -94,9 +80,8 @@ MainWindow::~MainWindow()
     m_transmitter.stop();
     disconnect(&m_pipeline, nullptr, this, nullptr);
     disconnect(&m_pipeline.listener(), nullptr, this, nullptr);
-    // Child widgets outlive the members: the views must let go of the models first.
-    m_ui->datagramView->setModel(nullptr);
-    m_ui->senderView->setModel(nullptr);
+    // The senders tabs read the pipeline's statistics, which go before child widgets do.
+    delete m_senderTabs;
 }
 
 void MainWindow::setupReceiveControls()
@@ -109,8 +94,6 @@ void MainWindow::setupReceiveControls()
     m_ui->interfaceCombo->setSpec(m_receiveConfig.interfaceSpec);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
-    connect(m_ui->listenAction, &QAction::triggered, this, &MainWindow::toggleListening);
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->interfaceCombo->attachRefreshButton(m_ui->interfaceRefreshButton);
     connect(m_ui->groupEdit, &QLineEdit::editingFinished, this,
             &MainWindow::applyEditedReceiveFields);
@@ -127,35 +110,15 @@ void MainWindow::setupReceiveControls()
 
 void MainWindow::setupTables()
 {
-    setupTableView(m_ui->datagramView, &m_datagramModel);
-    sizeColumns(m_ui->datagramView, {{DatagramTableModel::Time, "00:00:00.000"},
-                                     {DatagramTableModel::Source, "255.255.255.255"},
-                                     {DatagramTableModel::SourcePort, "65535"},
-                                     {DatagramTableModel::Destination, "239.255.255.255:65535"},
-                                     {DatagramTableModel::Size, "65507"},
-                                     {DatagramTableModel::Ttl, "255"},
-                                     {DatagramTableModel::Ours, "yes"}});
-    setupTableView(m_ui->senderView, &m_senderModel);
-    sizeColumns(m_ui->senderView, {{SenderTableModel::Source, "255.255.255.255"},
-                                   {SenderTableModel::Ours, "yes"},
-                                   {SenderTableModel::Ports, "65535, 65535"},
-                                   {SenderTableModel::Packets, "9999999"},
-                                   {SenderTableModel::Bytes, "999.9 MB"},
-                                   {SenderTableModel::PacketRate1s, "999.9 k"},
-                                   {SenderTableModel::ByteRate1s, "999.9 MB/s"},
-                                   {SenderTableModel::PacketRate10s, "999.9 k"},
-                                   {SenderTableModel::ByteRate10s, "999.9 MB/s"},
-                                   {SenderTableModel::FirstSeen, "00:00:00.000"},
-                                   {SenderTableModel::LastSeen, "00:00:00.000"}});
+    // The senders tabs need the statistics when they are made, so they are made here.
+    m_senderTabs = new SenderTabs(m_pipeline.statistics());
+    m_ui->tablesSplitter->addWidget(m_senderTabs);
     m_ui->tablesSplitter->setStretchFactor(0, 3);
-    m_ui->tablesSplitter->setStretchFactor(1, 1);
+    m_ui->tablesSplitter->setStretchFactor(1, 2);
 
-    connect(m_ui->clearButton, &QPushButton::clicked, this, &MainWindow::clearTraffic);
-    connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearTraffic);
-    connect(m_ui->autoScrollCheck, &QCheckBox::toggled, this, [this](bool on) {
-        if (on)
-            m_ui->datagramView->scrollToBottom();
-    });
+    DatagramPane *datagrams = m_ui->datagramPane;
+    m_senderTabs->addViewAction(datagrams->pauseAction());
+    connect(datagrams, &DatagramPane::clearRequested, this, &MainWindow::clearTraffic);
 }
 
 void MainWindow::setupTransmitDock(const TransmitConfig &config)
@@ -174,7 +137,55 @@ void MainWindow::setupTransmitDock(const TransmitConfig &config)
     QAction *toggleDock = dock->toggleViewAction();
     toggleDock->setText(tr("&Transmit Panel"));
     toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_ui->viewMenu->addAction(toggleDock);
+    m_ui->viewMenu->insertAction(m_ui->darkThemeAction, toggleDock);
+}
+
+void MainWindow::setupDetailDock()
+{
+    m_detailPane = new DatagramDetailPane;
+    m_detailPane->setObjectName(QStringLiteral("detailPane"));
+    connect(m_ui->datagramPane, &DatagramPane::datagramSelected, m_detailPane,
+            &DatagramDetailPane::setDatagram);
+
+    auto *dock = new QDockWidget(tr("Datagram Details"), this);
+    dock->setObjectName(QStringLiteral("detailDock")); // the key for saveState()
+    dock->setWidget(m_detailPane);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    QAction *toggleDock = dock->toggleViewAction();
+    toggleDock->setText(tr("Datagram &Details"));
+    m_ui->viewMenu->insertAction(m_ui->darkThemeAction, toggleDock);
+    m_ui->viewMenu->insertSeparator(m_ui->darkThemeAction);
+}
+
+void MainWindow::setupMenus()
+{
+    m_ui->listenAction->setShortcuts({m_ui->listenAction->shortcut(), QKeySequence(Qt::Key_F5)});
+    connect(m_ui->listenAction, &QAction::triggered, this, &MainWindow::toggleListening);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    m_ui->receiveMenu->insertAction(m_ui->filterAction, m_ui->datagramPane->pauseAction());
+    connect(m_ui->filterAction, &QAction::triggered, m_ui->datagramPane,
+            &DatagramPane::focusFilter);
+    connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearTraffic);
+
+    m_notifier.setEnabled(m_settings.notificationsEnabled());
+    m_notifier.setIcon(QApplication::windowIcon());
+    m_ui->notifyAction->setChecked(m_notifier.isEnabled());
+    if (!SilenceNotifier::isAvailable())
+        m_ui->notifyAction->setToolTip(tr("This desktop has no system tray to notify with"));
+    connect(m_ui->notifyAction, &QAction::toggled, this, [this](bool on) {
+        m_notifier.setEnabled(on);
+        m_settings.setNotificationsEnabled(on);
+    });
+    connect(&m_notifier, &SilenceNotifier::activated, this, &MainWindow::bringForward);
+
+    m_ui->darkThemeAction->setChecked(AppTheme::isDark());
+    connect(m_ui->darkThemeAction, &QAction::toggled, this, [this](bool dark) {
+        AppTheme::setDark(dark);
+        m_settings.setDarkTheme(dark);
+    });
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::restoreWindow()
@@ -218,12 +229,17 @@ std::optional<ReceiveConfig> MainWindow::validatedReceiveConfig()
 
 void MainWindow::toggleListening()
 {
-    if (m_wantListening) {
-        m_wantListening = false;
-        m_pipeline.listener().stop();
-        showListenButtons();
+    if (!m_wantListening) {
+        startListening();
         return;
     }
+    m_wantListening = false;
+    m_pipeline.listener().stop();
+    showListenButtons();
+}
+
+void MainWindow::startListening()
+{
     if (const auto config = validatedReceiveConfig())
         join(*config);
 }
@@ -255,7 +271,15 @@ void MainWindow::showListening(const ListeningStatus &status)
 {
     if (!m_wantListening)
         return; // a stop is already on its way to the receiver
+    InlineMessage::clear(m_ui->receiveMessageLabel);
     m_ui->statusBar->showListening(status);
+}
+
+void MainWindow::showInterfaceLost(const QString &reason)
+{
+    // Still wanted: the receiver joins again by itself when the interface returns.
+    InlineMessage::show(m_ui->receiveMessageLabel, reason, InlineMessage::Severity::Warning);
+    m_ui->statusBar->showNotListening();
 }
 
 void MainWindow::showListenFailure(const QString &reason)
@@ -280,21 +304,44 @@ void MainWindow::showListenButtons()
 
 void MainWindow::recordBatch(const DatagramBatch &batch)
 {
-    m_datagramModel.appendBatch(batch);
-    m_senderModel.update();
-    if (m_ui->autoScrollCheck->isChecked())
-        m_ui->datagramView->scrollToBottom();
+    m_ui->datagramPane->appendBatch(batch);
+    m_senderTabs->update();
+}
+
+void MainWindow::showLivenessEvents(const QList<LivenessEvent> &events)
+{
+    const TrafficStatistics &statistics = m_pipeline.statistics();
+    m_senderTabs->appendEvents(events);
+    m_ui->silenceBanner->showSilentSenders(statistics, events);
+    m_notifier.notify(statistics, events);
+    m_ui->statusBar->showTraffic(statistics, m_ui->datagramPane->evictedCount());
 }
 
 void MainWindow::refreshTraffic()
 {
-    m_senderModel.refresh();
-    m_ui->statusBar->showTraffic(m_pipeline.statistics(), m_datagramModel.evictedCount());
+    m_senderTabs->refresh();
+    m_ui->statusBar->showTraffic(m_pipeline.statistics(), m_ui->datagramPane->evictedCount());
 }
 
 void MainWindow::clearTraffic()
 {
-    m_datagramModel.clear();
-    m_senderModel.clear();
+    m_ui->datagramPane->clear();
+    m_senderTabs->clear();
+    m_detailPane->clear();
+    m_ui->silenceBanner->showSilentSenders(m_pipeline.statistics());
+    m_notifier.notify(m_pipeline.statistics(), {});
     refreshTraffic();
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::bringForward()
+{
+    showNormal();
+    raise();
+    activateWindow();
 }

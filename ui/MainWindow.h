@@ -1,9 +1,8 @@
 #pragma once
 
-#include "DatagramTableModel.h"
 #include "MulticastConfig.h"
 #include "ReceivePipeline.h"
-#include "SenderTableModel.h"
+#include "SilenceNotifier.h"
 #include "Transmitter.h"
 
 #include <QMainWindow>
@@ -13,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class DatagramDetailPane;
+class SenderTabs;
 class SettingsStore;
 struct CommandLineOptions;
 
@@ -20,9 +21,10 @@ namespace Ui {
 class MainWindow;
 }
 
-// The receive controls, the datagram and sender tables, the transmit panel in a dock and
-// the status bar. The window owns the receive pipeline and the transmitter; the widgets
-// only show what they report and forward what the user asks for.
+// The receive controls, the datagrams table, the senders tabs (table, rate graph, event
+// log), the transmit panel and datagram details in docks, the silence alarm and the status
+// bar. The window owns the receive pipeline and the transmitter; the widgets only show
+// what they report and forward what the user asks for.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +37,10 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    ReceivePipeline &pipeline() { return m_pipeline; }
+    // Joins with the group, port and interface in the fields, as the button does.
+    void startListening();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -42,6 +48,8 @@ private:
     void setupReceiveControls();
     void setupTables();
     void setupTransmitDock(const TransmitConfig &config);
+    void setupDetailDock();
+    void setupMenus();
     void restoreWindow();
 
     void toggleListening();
@@ -50,20 +58,25 @@ private:
     void join(const ReceiveConfig &config);
     void showListening(const ListeningStatus &status);
     void showListenFailure(const QString &reason);
+    void showInterfaceLost(const QString &reason);
     void showStopped();
     void showListenButtons();
 
     void recordBatch(const DatagramBatch &batch);
+    void showLivenessEvents(const QList<LivenessEvent> &events);
     void refreshTraffic();
     void clearTraffic();
+    void showAbout();
+    void bringForward();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     SettingsStore &m_settings;
     ReceivePipeline m_pipeline;
     Transmitter m_transmitter;
-    DatagramTableModel m_datagramModel;
-    SenderTableModel m_senderModel;
+    SilenceNotifier m_notifier;
     QTimer m_refreshTimer;
+    SenderTabs *m_senderTabs = nullptr;
+    DatagramDetailPane *m_detailPane = nullptr;
     ReceiveConfig m_receiveConfig;
     // What the user asked for; the listener reports separately whether it got there.
     bool m_wantListening = false;

@@ -1,11 +1,18 @@
 #include "SenderTableModel.h"
 
 #include "DatagramText.h"
+#include "LivenessPalette.h"
 #include "OwnTransmitterMarker.h"
+#include "StatsReport.h"
 #include "Units.h"
 
 #include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QStringList>
+
+#include <algorithm>
+#include <iterator>
 
 namespace {
 
@@ -25,8 +32,72 @@ QString portsText(const TrafficStatistics::Sender &sender)
 
 bool isNumeric(int column)
 {
-    return column >= SenderTableModel::Packets && column <= SenderTableModel::ByteRate10s;
+    return column >= SenderTableModel::Packets && column <= SenderTableModel::ByteRate1s
+           && column != SenderTableModel::Ports;
 }
+
+bool isOtherSenders(const TrafficStatistics::Sender &sender)
+{
+    return sender.address == TrafficStatistics::otherSendersAddress;
+}
+
+struct ColumnTitle
+{
+    const char *title;
+    const char *toolTip;
+};
+
+// In Column order.
+constexpr ColumnTitle columnTitles[] = {
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Source"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Sender's IPv4 address")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "State"),
+     QT_TRANSLATE_NOOP("SenderTableModel",
+                       "live; late when nothing has arrived for 1.5 × the expected interval "
+                       "(at least 0.2 s); silent after 3 × (at least 3 s)")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Ours"),
+     QT_TRANSLATE_NOOP("SenderTableModel",
+                       "Includes datagrams sent by this window's own transmitter")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Packets"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams received from this sender")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (10 s)"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams per second over the last 10 seconds")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Interval"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Time between its last two datagrams")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Expected"),
+     QT_TRANSLATE_NOOP("SenderTableModel",
+                       "Expected interval: the median of its recent intervals, which liveness "
+                       "is judged by")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Mean interval"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every interval since it appeared")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Jitter"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Standard deviation of its recent intervals")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "ATU offset"),
+     QT_TRANSLATE_NOOP("SenderTableModel",
+                       "Arrival minus ATU time of its latest heartbeat. The ATU time carries no "
+                       "zone and is read as this computer's local time")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset min"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Smallest ATU offset seen")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset mean"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every ATU offset seen")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset max"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Largest ATU offset seen")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Ports"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Source ports seen from this sender")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Bytes"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes received from this sender")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "B/s (10 s)"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last 10 seconds")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (1 s)"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams per second over the last second")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "B/s (1 s)"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last second")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "First seen"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the first datagram")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Last seen"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the latest datagram")},
+};
+static_assert(std::size(columnTitles) == SenderTableModel::ColumnCount);
 
 } // namespace
 
@@ -55,35 +126,54 @@ QVariant SenderTableModel::data(const QModelIndex &index, int role) const
     if (std::size_t(index.row()) >= m_statistics.senders().size())
         return {};
     const TrafficStatistics::Sender &sender = m_statistics.senders()[std::size_t(index.row())];
+    const bool stateCell = index.column() == State && !isOtherSenders(sender);
     switch (role) {
     case Qt::DisplayRole:
         return displayText(sender, index.column());
     case Qt::ToolTipRole:
         return toolTip(sender, index.column());
     case Qt::TextAlignmentRole:
-        if (isNumeric(index.column()))
-            return int(Qt::AlignRight | Qt::AlignVCenter);
         if (index.column() == Ours)
             return int(Qt::AlignCenter);
-        return int(Qt::AlignLeft | Qt::AlignVCenter);
+        return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        if (sender.fromOwnTransmitter)
-            return QBrush(OwnTransmitterMarker::tint());
+        return background(sender);
+    case Qt::DecorationRole:
+    case Qt::ForegroundRole:
+        if (stateCell)
+            return LivenessPalette::accent(sender.liveness, QGuiApplication::palette());
         return {};
     case OwnTransmitterRole:
         return sender.fromOwnTransmitter;
+    case AddressRole:
+        return sender.address;
+    case LivenessRole:
+        return int(sender.liveness);
     default:
         return {};
     }
+}
+
+// Late and silent rows are tinted whole, so trouble shows across the table; a live row
+// keeps the own-transmitter mark.
+QVariant SenderTableModel::background(const TrafficStatistics::Sender &sender) const
+{
+    if (sender.liveness != Liveness::Live && !isOtherSenders(sender))
+        return QBrush(LivenessPalette::background(sender.liveness, QGuiApplication::palette()));
+    if (sender.fromOwnTransmitter)
+        return QBrush(OwnTransmitterMarker::tint());
+    return {};
 }
 
 QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, int column) const
 {
     switch (column) {
     case Source:
-        if (sender.address == TrafficStatistics::otherSendersAddress)
+        if (isOtherSenders(sender))
             return tr("other senders");
         return DatagramText::ipv4(sender.address);
+    case State:
+        return isOtherSenders(sender) ? QString() : StatsReport::livenessName(sender.liveness);
     case Ports:
         return portsText(sender);
     case Packets:
@@ -105,17 +195,63 @@ QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, 
     case Ours:
         return sender.fromOwnTransmitter ? OwnTransmitterMarker::text() : QString();
     default:
+        return timingText(sender, column);
+    }
+}
+
+// Empty until there is something to say: intervals need two datagrams, offsets an ATU one.
+QVariant SenderTableModel::timingText(const TrafficStatistics::Sender &sender, int column) const
+{
+    const SenderTiming &timing = sender.timing;
+    const auto text = [](const auto &microseconds) {
+        return microseconds ? Units::duration(double(*microseconds)) : QString();
+    };
+    const auto offsets = timing.atuOffsets();
+    switch (column) {
+    case LastInterval:
+        return text(timing.lastIntervalUs());
+    case ExpectedInterval:
+        return text(timing.expectedIntervalUs());
+    case MeanInterval:
+        return text(timing.meanIntervalUs());
+    case Jitter:
+        return text(timing.jitterUs());
+    case AtuOffset:
+        return offsets ? Units::duration(double(offsets->lastUs)) : QString();
+    case AtuOffsetMin:
+        return offsets ? Units::duration(double(offsets->minUs)) : QString();
+    case AtuOffsetMean:
+        return offsets ? Units::duration(offsets->meanUs) : QString();
+    case AtuOffsetMax:
+        return offsets ? Units::duration(double(offsets->maxUs)) : QString();
+    default:
         return {};
     }
+}
+
+QString SenderTableModel::stateToolTip(const TrafficStatistics::Sender &sender) const
+{
+    const qint64 expected =
+        sender.timing.expectedIntervalUs().value_or(TrafficStatistics::unknownIntervalUs);
+    const qint64 lateAfter = std::max(expected * 3 / 2, TrafficStatistics::lateFloorUs);
+    const qint64 silentAfter = std::max(3 * expected, TrafficStatistics::silentFloorUs);
+    return tr("Last datagram %1 ago (at %2).\nLate after %3 of quiet, silent after %4.")
+        .arg(Units::duration(double(m_statistics.nowUs() - sender.lastSeenUs)),
+             DatagramText::clockTime(sender.lastSeenUs), Units::duration(double(lateAfter)),
+             Units::duration(double(silentAfter)));
 }
 
 QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int column) const
 {
     switch (column) {
     case Source:
-        if (sender.address == TrafficStatistics::otherSendersAddress)
+        if (isOtherSenders(sender))
             return tr(
                 "Senders beyond the number of addresses tracked one by one, counted together");
+        break;
+    case State:
+        if (!isOtherSenders(sender))
+            return stateToolTip(sender);
         break;
     case Ports:
         if (sender.morePorts)
@@ -125,6 +261,14 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
         return portsText(sender);
     case Bytes:
         return tr("%1 bytes").arg(sender.bytes);
+    case AtuOffset:
+    case AtuOffsetMin:
+    case AtuOffsetMean:
+    case AtuOffsetMax:
+        if (const auto offsets = sender.timing.atuOffsets())
+            return tr("%1 ATU heartbeats; their time is read as this computer's local time")
+                .arg(offsets->count);
+        break;
     case FirstSeen:
         return DatagramText::isoTime(sender.firstSeenUs);
     case LastSeen:
@@ -139,68 +283,18 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
 
 QVariant SenderTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case Source:
-            return tr("Source");
-        case Ports:
-            return tr("Ports");
-        case Packets:
-            return tr("Packets");
-        case Bytes:
-            return tr("Bytes");
-        case PacketRate1s:
-            return tr("pkt/s (1 s)");
-        case ByteRate1s:
-            return tr("B/s (1 s)");
-        case PacketRate10s:
-            return tr("pkt/s (10 s)");
-        case ByteRate10s:
-            return tr("B/s (10 s)");
-        case FirstSeen:
-            return tr("First seen");
-        case LastSeen:
-            return tr("Last seen");
-        case Ours:
-            return tr("Ours");
-        default:
-            return {};
-        }
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr(columnTitles[section].title);
+    case Qt::ToolTipRole:
+        return tr(columnTitles[section].toolTip);
+    case Qt::TextAlignmentRole:
+        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    default:
+        return {};
     }
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case Source:
-            return tr("Sender's IPv4 address");
-        case Ports:
-            return tr("Source ports seen from this sender");
-        case Packets:
-            return tr("Datagrams received from this sender");
-        case Bytes:
-            return tr("Payload bytes received from this sender");
-        case PacketRate1s:
-            return tr("Datagrams per second over the last second");
-        case ByteRate1s:
-            return tr("Payload bytes per second over the last second");
-        case PacketRate10s:
-            return tr("Datagrams per second over the last 10 seconds");
-        case ByteRate10s:
-            return tr("Payload bytes per second over the last 10 seconds");
-        case FirstSeen:
-            return tr("Local time of the first datagram");
-        case LastSeen:
-            return tr("Local time of the latest datagram");
-        case Ours:
-            return tr("Includes datagrams sent by this window's own transmitter");
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::TextAlignmentRole)
-        return int(isNumeric(section) ? Qt::AlignRight | Qt::AlignVCenter
-                                      : Qt::AlignLeft | Qt::AlignVCenter);
-    return {};
 }
 
 void SenderTableModel::update()

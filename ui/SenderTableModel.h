@@ -4,30 +4,45 @@
 
 #include <QAbstractTableModel>
 
-// One row per sender of TrafficStatistics, in order of first appearance. The statistics
-// change with every batch; the model learns of it through update() (new senders become
-// inserted rows) and refresh() (counters and rates, one dataChanged for everything).
+// One row per sender of TrafficStatistics, in order of first appearance: its liveness,
+// counters, rates, arrival intervals and ATU clock offsets. The statistics change with
+// every batch; the model learns of it through update() (new senders become inserted rows)
+// and refresh() (everything else, one dataChanged for all of it).
 class SenderTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SenderTableModel)
 
 public:
+    // The columns a heartbeat watcher reads first come first.
     enum Column {
         Source,
+        State,
         Ours,
-        Ports,
         Packets,
+        PacketRate10s,
+        LastInterval,
+        ExpectedInterval,
+        MeanInterval,
+        Jitter,
+        AtuOffset,
+        AtuOffsetMin,
+        AtuOffsetMean,
+        AtuOffsetMax,
+        Ports,
         Bytes,
+        ByteRate10s,
         PacketRate1s,
         ByteRate1s,
-        PacketRate10s,
-        ByteRate10s,
         FirstSeen,
         LastSeen,
         ColumnCount
     };
-    enum Role { OwnTransmitterRole = Qt::UserRole + 1 };
+    enum Role {
+        OwnTransmitterRole = Qt::UserRole + 1,
+        AddressRole, // quint32, host order
+        LivenessRole // int(Liveness)
+    };
 
     explicit SenderTableModel(TrafficStatistics &statistics, QObject *parent = nullptr);
 
@@ -45,7 +60,10 @@ public:
 
 private:
     QVariant displayText(const TrafficStatistics::Sender &sender, int column) const;
+    QVariant timingText(const TrafficStatistics::Sender &sender, int column) const;
     QString toolTip(const TrafficStatistics::Sender &sender, int column) const;
+    QString stateToolTip(const TrafficStatistics::Sender &sender) const;
+    QVariant background(const TrafficStatistics::Sender &sender) const;
 
     TrafficStatistics &m_statistics;
     // Rows the views know about; the statistics may already hold more senders.

@@ -1,6 +1,7 @@
 #include "TrafficStatusBar.h"
 
 #include "ListeningStatus.h"
+#include "LivenessPalette.h"
 #include "TrafficStatistics.h"
 #include "Units.h"
 
@@ -16,13 +17,21 @@ TrafficStatusBar::TrafficStatusBar(QWidget *parent)
     m_listening->setMinimumWidth(1);
     addWidget(m_listening, 1);
 
-    m_packets = addCounter(QStringLiteral("packetsStatusLabel"), tr("Packets: 999,999,999"),
+    const QString livenessTip = tr("Senders by liveness: late after 1.5 × their expected "
+                                   "interval of quiet, silent after 3 ×");
+    m_live = addCounter(QStringLiteral("liveCountLabel"), tr("99 live"), livenessTip);
+    m_late = addCounter(QStringLiteral("lateCountLabel"), tr("99 late"), livenessTip);
+    m_silent = addCounter(QStringLiteral("silentCountLabel"), tr("99 silent"), livenessTip);
+    m_packets = addCounter(QStringLiteral("packetsStatusLabel"), tr("Packets: 9,999,999"),
                            tr("Datagrams received since the last clear"));
-    m_bytes = addCounter(QStringLiteral("bytesStatusLabel"), tr("Bytes: 999.9 MB"),
+    m_bytes = addCounter(QStringLiteral("bytesStatusLabel"), tr("Bytes: 99.9 MB"),
                          tr("Payload bytes received since the last clear"));
-    m_rates = addCounter(QStringLiteral("ratesStatusLabel"), tr("10 s: 999.9 k pkt/s, 999.9 MB/s"),
+    m_rates = addCounter(QStringLiteral("ratesStatusLabel"), tr("10 s: 99.9 k pkt/s, 99.9 MB/s"),
                          tr("Average over the last 10 seconds"));
-    m_evicted = addCounter(QStringLiteral("evictedStatusLabel"), tr("Evicted: 99,999,999"),
+    m_osDrops = addCounter(QStringLiteral("osDropsStatusLabel"), tr("Dropped by the OS: 9,999"),
+                           tr("Datagrams the operating system dropped because the receive "
+                              "buffer was full, before this program could read them"));
+    m_evicted = addCounter(QStringLiteral("evictedStatusLabel"), tr("Evicted: 999,999"),
                            tr("Oldest rows dropped from the datagram table to keep it bounded"));
     showNotListening();
 }
@@ -57,10 +66,34 @@ void TrafficStatusBar::showTraffic(const TrafficStatistics &statistics, qint64 e
 {
     const TrafficStatistics::Totals &totals = statistics.totals();
     const RateWindow::Rate rate = statistics.rate(totals.rates, rateWindowMs);
+    showLiveness(statistics);
     m_packets->setText(tr("Packets: %1").arg(totals.packets));
     m_bytes->setText(tr("Bytes: %1").arg(Units::bytes(double(totals.bytes))));
     m_rates->setText(
         tr("10 s: %1, %2")
             .arg(Units::packetRate(rate.packetsPerSecond), Units::byteRate(rate.bytesPerSecond)));
+    m_osDrops->setText(tr("Dropped by the OS: %1").arg(statistics.osDrops()));
     m_evicted->setText(tr("Evicted: %1").arg(evictedRows));
+}
+
+// Late and silent counts take their state's colour while they are not zero, so trouble
+// shows even with the senders tab out of sight.
+void TrafficStatusBar::showLiveness(const TrafficStatistics &statistics)
+{
+    const struct
+    {
+        QLabel *label;
+        Liveness state;
+        QString text;
+    } counts[] = {{m_live, Liveness::Live, tr("%1 live")},
+                  {m_late, Liveness::Late, tr("%1 late")},
+                  {m_silent, Liveness::Silent, tr("%1 silent")}};
+    for (const auto &[label, state, text] : counts) {
+        const int count = statistics.count(state);
+        label->setText(text.arg(count));
+        QPalette palette = this->palette();
+        if (count > 0 && state != Liveness::Live)
+            palette.setColor(QPalette::WindowText, LivenessPalette::accent(state, palette));
+        label->setPalette(palette);
+    }
 }

@@ -6,7 +6,8 @@ class QLabel;
 class TrafficStatistics;
 struct ListeningStatus;
 
-// The window's status bar: what we listen to, then totals and 10 s rates on the right.
+// The window's status bar: what we listen to, then the senders by liveness, totals, 10 s
+// rates and what was lost (dropped by the OS, evicted from the table) on the right.
 class TrafficStatusBar final : public QStatusBar
 {
     Q_OBJECT
@@ -24,10 +25,15 @@ public:
 private:
     QLabel *addCounter(const QString &objectName, const QString &widestText,
                        const QString &toolTip);
+    void showLiveness(const TrafficStatistics &statistics);
 
     QLabel *m_listening = nullptr;
+    QLabel *m_live = nullptr;
+    QLabel *m_late = nullptr;
+    QLabel *m_silent = nullptr;
     QLabel *m_packets = nullptr;
     QLabel *m_bytes = nullptr;
     QLabel *m_rates = nullptr;
+    QLabel *m_osDrops = nullptr;
     QLabel *m_evicted = nullptr;
 };

@@ -54,4 +54,16 @@ QString byteRate(double perSecond)
     return scaled(perSecond, "B/s");
 }
 
+QString duration(double microseconds)
+{
+    if (!std::isfinite(microseconds))
+        return QStringLiteral("?");
+    const double ms = microseconds / 1000.0;
+    // Milliseconds up to 100 s, so a 1 s heartbeat reads "1000.2 ms"; beyond that (a
+    // publisher in another time zone) seconds.
+    if (std::abs(ms) >= 100'000)
+        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+    return QStringLiteral("%1 ms").arg(ms, 0, 'f', std::abs(ms) < 10 ? 2 : 1);
+}
+
 } // namespace Units

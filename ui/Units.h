@@ -11,5 +11,7 @@ QString count(double value);          // "950", "2.5", "1.2 k", "3.4 M"
 QString bytes(double value);          // "950 B", "1.2 kB", "3.4 MB"
 QString packetRate(double perSecond); // "950 pkt/s", "1.2 k pkt/s"
 QString byteRate(double perSecond);   // "950 B/s", "3.4 MB/s"
+// A time span or offset given in microseconds: "0.15 ms", "1000.2 ms", "-3600.0 s".
+QString duration(double microseconds);
 
 } // namespace Units

@@ -1,0 +1,196 @@
+#include "DatagramPane.h"
+
+#include "TableViews.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+DatagramPane::DatagramPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(this)
+    , m_filter(this)
+    , m_pauseAction(tr("&Pause View"), this)
+    , m_leaveFilterAction(this)
+    , m_filterTimer(this)
+    , m_view(new QTableView)
+{
+    m_filter.setSourceModel(&m_model);
+    m_view->setObjectName(QStringLiteral("datagramView"));
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setWordWrap(false);
+    TableViews::setup(m_view, &m_filter);
+    TableViews::sizeColumns(m_view, {{DatagramTableModel::Time, "00:00:00.000"},
+                                     {DatagramTableModel::Source, "255.255.255.255"},
+                                     {DatagramTableModel::SourcePort, "65535"},
+                                     {DatagramTableModel::Destination, "239.255.1.1:65535"},
+                                     {DatagramTableModel::Size, "65507"},
+                                     {DatagramTableModel::Ttl, "255"},
+                                     {DatagramTableModel::Ours, "yes"},
+                                     {DatagramTableModel::AtuTime, "00:00:00.000"},
+                                     {DatagramTableModel::AtuOffset, "-9999.9"}});
+
+    // Space would select in the table; here it pauses, as in packet viewers. Line edits
+    // keep their spaces: the shortcut lives on the views only.
+    m_pauseAction.setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction.setCheckable(true);
+    m_pauseAction.setShortcut(QKeySequence(Qt::Key_Space));
+    m_pauseAction.setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_pauseAction.setToolTip(tr("Hold the datagrams table still; receiving goes on (Space)"));
+    m_view->addAction(&m_pauseAction);
+    connect(&m_pauseAction, &QAction::toggled, this, &DatagramPane::applyPause);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(createBar());
+    layout->addWidget(m_view, 1);
+
+    m_leaveFilterAction.setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leaveFilterAction.setShortcutContext(Qt::WidgetShortcut);
+    m_filterEdit->addAction(&m_leaveFilterAction);
+    connect(&m_leaveFilterAction, &QAction::triggered, this, [this] {
+        m_filterEdit->clear();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(filterDelay);
+    connect(&m_filterTimer, &QTimer::timeout, this, &DatagramPane::applyFilter);
+    connect(m_filterEdit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DatagramPane::showCurrent);
+    showCounts();
+}
+
+DatagramPane::~DatagramPane()
+{
+    // The view is a child and outlives the members: it must let go of the models first.
+    m_view->setModel(nullptr);
+}
+
+QWidget *DatagramPane::createBar()
+{
+    auto *bar = new QWidget;
+    auto *title = new QLabel(tr("&Datagrams"));
+    title->setBuddy(m_view);
+
+    m_filterEdit = new QLineEdit;
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setPlaceholderText(tr("Filter by source or payload (Ctrl+F)"));
+    m_filterEdit->setToolTip(
+        tr("Show only datagrams whose source address or payload contains this text, ignoring "
+           "case. The payload is matched as the table shows it (its first %1 bytes, escaped "
+           "text or hex). Esc clears the filter.")
+            .arg(DatagramTableModel::displayedPayloadBytes));
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(
+                                      m_filterEdit->placeholderText())
+                                  + 40);
+
+    m_matchCount = new QLabel;
+    m_matchCount->setObjectName(QStringLiteral("matchCountLabel"));
+    m_matchCount->setTextFormat(Qt::PlainText);
+
+    m_pauseButton = new QPushButton(tr("&Pause"));
+    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+    m_pauseButton->setCheckable(true);
+    m_pauseButton->setToolTip(m_pauseAction.toolTip());
+    connect(m_pauseButton, &QPushButton::toggled, &m_pauseAction, &QAction::setChecked);
+
+    m_pausedLabel = new QLabel;
+    m_pausedLabel->setObjectName(QStringLiteral("pausedLabel"));
+    m_pausedLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_pausedLabel->font();
+    bold.setBold(true);
+    m_pausedLabel->setFont(bold);
+
+    m_autoScroll = new QCheckBox(tr("&Auto-scroll"));
+    m_autoScroll->setObjectName(QStringLiteral("autoScrollCheck"));
+    m_autoScroll->setToolTip(tr("Keep the newest datagram in view"));
+    m_autoScroll->setChecked(true);
+    connect(m_autoScroll, &QCheckBox::toggled, this, &DatagramPane::scrollIfFollowing);
+
+    m_clearButton = new QPushButton(tr("&Clear"));
+    m_clearButton->setObjectName(QStringLiteral("clearButton"));
+    m_clearButton->setToolTip(tr("Forget all datagrams, senders and events (Ctrl+L)"));
+    connect(m_clearButton, &QPushButton::clicked, this, &DatagramPane::clearRequested);
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addSpacing(8);
+    layout->addWidget(m_filterEdit, 1);
+    layout->addWidget(m_matchCount);
+    layout->addSpacing(8);
+    layout->addWidget(m_pauseButton);
+    layout->addWidget(m_pausedLabel);
+    layout->addStretch(1);
+    layout->addWidget(m_autoScroll);
+    layout->addWidget(m_clearButton);
+    return bar;
+}
+
+void DatagramPane::appendBatch(const DatagramBatch &batch)
+{
+    m_model.appendBatch(batch);
+    showCounts();
+    scrollIfFollowing();
+}
+
+void DatagramPane::clear()
+{
+    m_model.clear();
+    showCounts();
+}
+
+void DatagramPane::focusFilter()
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+void DatagramPane::applyPause(bool paused)
+{
+    m_pauseButton->setChecked(paused);
+    m_pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_model.setPaused(paused);
+    showCounts();
+    scrollIfFollowing();
+}
+
+void DatagramPane::applyFilter()
+{
+    m_filter.setFilterText(m_filterEdit->text());
+    showCounts();
+    scrollIfFollowing();
+}
+
+void DatagramPane::showCounts()
+{
+    m_pausedLabel->setVisible(m_model.isPaused());
+    m_pausedLabel->setText(tr("Paused — %1 new").arg(m_model.arrivedWhilePaused()));
+    const bool filtering = !m_filter.filterText().isEmpty();
+    m_matchCount->setVisible(filtering);
+    if (filtering)
+        m_matchCount->setText(tr("%1 of %2").arg(m_filter.rowCount()).arg(m_model.rowCount()));
+}
+
+void DatagramPane::showCurrent(const QModelIndex &current)
+{
+    // A row that was evicted or filtered away leaves the pane showing what it showed.
+    if (current.isValid())
+        emit datagramSelected(m_model.datagram(m_filter.mapToSource(current).row()));
+}
+
+void DatagramPane::scrollIfFollowing()
+{
+    if (m_autoScroll->isChecked() && !m_model.isPaused())
+        m_view->scrollToBottom();
+}

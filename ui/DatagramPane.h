@@ -1,0 +1,67 @@
+#pragma once
+
+#include "DatagramFilterModel.h"
+#include "DatagramTableModel.h"
+
+#include <QAction>
+#include <QTimer>
+#include <QWidget>
+
+#include <chrono>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+// The datagrams table and the bar above it: a filter on source and payload, Pause (the
+// table holds still while receiving and statistics go on), Auto-scroll and Clear.
+class DatagramPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatagramPane)
+
+public:
+    static constexpr std::chrono::milliseconds filterDelay{150};
+
+    explicit DatagramPane(QWidget *parent = nullptr);
+    ~DatagramPane() override;
+
+    void appendBatch(const DatagramBatch &batch);
+    void clear();
+    void setCapacity(int rows) { m_model.setCapacity(rows); }
+    qint64 evictedCount() const { return m_model.evictedCount(); }
+
+    // Checkable, Space while the table has focus; the window puts it in its menu too.
+    QAction *pauseAction() { return &m_pauseAction; }
+    void setPaused(bool paused) { m_pauseAction.setChecked(paused); }
+    bool isPaused() const { return m_model.isPaused(); }
+    void focusFilter();
+    QTableView *view() const { return m_view; }
+
+signals:
+    void clearRequested();
+    void datagramSelected(const ReceivedDatagram &datagram);
+
+private:
+    QWidget *createBar();
+    void applyPause(bool paused);
+    void applyFilter();
+    void showCounts();
+    void showCurrent(const QModelIndex &current);
+    void scrollIfFollowing();
+
+    DatagramTableModel m_model;
+    DatagramFilterModel m_filter;
+    QAction m_pauseAction;
+    QAction m_leaveFilterAction;
+    QTimer m_filterTimer;
+    QLineEdit *m_filterEdit = nullptr;
+    QLabel *m_matchCount = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QLabel *m_pausedLabel = nullptr;
+    QCheckBox *m_autoScroll = nullptr;
+    QPushButton *m_clearButton = nullptr;
+    QTableView *m_view = nullptr;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <initializer_list>
+#include <utility>
+
+class QAbstractItemModel;
+class QTableView;
+
+// How every table in the window looks: compact fixed-height rows without a row header,
+// and columns sized from sample text so that the view never measures its (many) rows.
+namespace TableViews {
+
+void setup(QTableView *view, QAbstractItemModel *model);
+// Each column wide enough for its sample or its title, whichever is wider.
+void sizeColumns(QTableView *view, std::initializer_list<std::pair<int, const char *>> samples);
+
+} // namespace TableViews
