@@ -9,6 +9,8 @@ readonly packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
     iproute2 xvfb xauth
+    # tests/fuzz: libFuzzer targets, built with clang
+    clang libclang-rt-dev
     # packages: icons and man page at build time, then the package checks (installer/)
     librsvg2-bin help2man dpkg-dev file lintian desktop-file-utils appstream
 )

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QStringDecoder>
 #include <QTime>
 
 #include <chrono>
@@ -40,7 +41,11 @@ std::optional<qint64> parseTimestamp(const char *text, int length)
         return std::nullopt;
     if (text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':')
         return std::nullopt;
-    const QDate date(number(text, 4), number(text + 5, 2), number(text + 8, 2));
+    // number() gives -1 for a field that is not all digits, and QDate reads year -1 as 1 BC.
+    const int year = number(text, 4);
+    if (year < 1)
+        return std::nullopt;
+    const QDate date(year, number(text + 5, 2), number(text + 8, 2));
     const QTime time(number(text + 11, 2), number(text + 14, 2), number(text + 17, 2));
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
@@ -85,7 +90,9 @@ std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedP
         const auto time = parseTimestamp(payload.constData() + prefixEnd + 1, timestampLength);
         if (!time)
             continue;
-        const QString prefix = QString::fromUtf8(payload.constData(), prefixEnd);
+        // Not QString::fromUtf8(), which drops a leading byte-order mark: "\uFEFFATU" is not "ATU".
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        const QString prefix = decoder(QByteArrayView(payload.constData(), prefixEnd));
         if (expectedPrefix.isEmpty() ? (prefix.isEmpty() || prefix.contains(QLatin1Char(' ')))
                                      : prefix != expectedPrefix)
             return std::nullopt;
