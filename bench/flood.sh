@@ -90,7 +90,8 @@ measure_iperf() {
     sleep 1
     local sent; sent=$(flood "$1")
     sleep 1
-    kill -INT "$measured" 2>/dev/null || true
+    # GNU time ignores SIGINT while it waits: stop the server itself.
+    pkill -INT -f "iperf -s -u -B $group" 2>/dev/null || true
     wait "$measured" 2>/dev/null || true
     # "... 0.004 ms 1234/500000 (0.25%)": lost/total
     local received; received=$(python3 - "$work/out.txt" <<'PY'
@@ -112,8 +113,11 @@ measure_headless() {
 }
 
 measure_gui() {
-    start_measured xvfb-run -a -s '-screen 0 1280x860x24' "$monitor" --listen --stats 1 --json \
-        --duration $((seconds + 5))
+    # GNU time inside xvfb-run, so that it measures the window and not the X server.
+    xvfb-run -a -s '-screen 0 1280x860x24' /usr/bin/time -f '%M %U %S' -o "$work/time.txt" \
+        "$monitor" --listen --stats 1 --json --duration $((seconds + 5)) \
+        >"$work/out.txt" 2>"$work/err.txt" &
+    measured=$!
     sleep 3 # Xvfb and the window start
     local sent; sent=$(flood "$1")
     wait "$measured" || true
@@ -159,15 +163,16 @@ for rate in $rates; do
     measure_gui "$rate"
 done
 
-printf '%s\n' "${rows[@]}" | python3 - "$results/flood-$stamp.json" <<'PY'
+printf '%s\n' "${rows[@]}" >"$work/rows.jsonl"
+python3 - "$work/rows.jsonl" "$results/flood-$stamp.json" <<'PY'
 import json, sys
-rows = [json.loads(line) for line in sys.stdin if line.strip()]
-json.dump({"machine": {"cpus": __import__("os").cpu_count()}, "runs": rows}, open(sys.argv[1], "w"), indent=1)
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+json.dump({"machine": {"cpus": __import__("os").cpu_count()}, "runs": rows}, open(sys.argv[2], "w"), indent=1)
 print(f"{'offered':>8} {'receiver':>9} {'sent':>9} {'received':>9} {'ratio':>6} {'RSS MB':>7} {'CPU s':>6} {'stall ms':>9}")
 for r in rows:
     stall = "" if r["gui_max_stall_ms"] is None else f"{r['gui_max_stall_ms']:.1f}"
     ratio = "" if r["ratio"] is None else f"{r['ratio']:.3f}"
     print(f"{r['offered']:>8} {r['receiver']:>9} {r['sent']:>9} {r['received']:>9} {ratio:>6} "
           f"{r['peak_rss_mb']:>7} {r['cpu_s']:>6} {stall:>9}")
-print(f"written to {sys.argv[1]}")
+print(f"written to {sys.argv[2]}")
 PY

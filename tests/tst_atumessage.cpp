@@ -81,6 +81,9 @@ private slots:
         QTest::newRow("T separator") << QByteArray("ATU 2022-02-13T09:05:07.123456");
         QTest::newRow("trailing newline") << QByteArray("ATU 2022-02-13 09:05:07.123456\n");
         QTest::newRow("signed digits") << QByteArray("ATU 2022-02-13 09:05:+7.123456");
+        // Found by fuzzing: a non-digit year read as 1 BC; a byte-order mark before the prefix.
+        QTest::newRow("year not digits") << QByteArray("ATU ab12-02-13 09:05:07.123456");
+        QTest::newRow("leading BOM") << QByteArray("\xef\xbb\xbf" "ATU 2022-02-13 09:05:07.123456");
         QTest::newRow("binary") << QByteArray("\x00\xff\x10 2022-02-13 09:05:07", 22);
     }
 
