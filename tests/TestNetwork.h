@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFile>
 #include <QHostAddress>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
@@ -57,6 +58,23 @@ inline bool run(const QString &program, const QStringList &arguments)
     process.start(program, arguments);
     return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit
            && process.exitCode() == 0;
+}
+
+// Runs `ip` with space-separated arguments ("link set lo up").
+inline bool ip(const QString &arguments)
+{
+    return run(QStringLiteral("ip"), arguments.split(QLatin1Char(' ')));
+}
+
+// A veth peer receives datagrams whose source address is local to this namespace too;
+// Linux drops those unless the interface accepts local sources without reverse-path checks.
+inline void allowLocalSources(const QString &interface)
+{
+    for (const auto *setting : {"accept_local", "rp_filter"}) {
+        QFile file(QStringLiteral("/proc/sys/net/ipv4/conf/%1/%2").arg(interface, QLatin1String(setting)));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(qstrcmp(setting, "accept_local") == 0 ? "1" : "0");
+    }
 }
 
 } // namespace TestNetwork

@@ -12,33 +12,18 @@ class TestInterfaceSelection final : public QObject
     Q_OBJECT
 
 private:
-    static bool ip(const QString &arguments)
-    {
-        return TestNetwork::run(QStringLiteral("ip"), arguments.split(QLatin1Char(' ')));
-    }
-
-    static void allowLocalSources(const QString &interface)
-    {
-        // The sender's address is local to this namespace too; let it arrive on the peer.
-        for (const auto *setting : {"accept_local", "rp_filter"}) {
-            QFile file(QStringLiteral("/proc/sys/net/ipv4/conf/%1/%2").arg(interface, QLatin1String(setting)));
-            if (file.open(QIODevice::WriteOnly))
-                file.write(qstrcmp(setting, "accept_local") == 0 ? "1" : "0");
-        }
-    }
-
     static bool makePair(const QString &name, int subnet)
     {
         const QString a = name + QLatin1Char('0');
         const QString b = name + QLatin1Char('1');
-        if (!ip(QStringLiteral("link add %1 type veth peer name %2").arg(a, b)))
+        if (!TestNetwork::ip(QStringLiteral("link add %1 type veth peer name %2").arg(a, b)))
             return false;
         for (const QString &end : {a, b}) {
             const int host = end == a ? 1 : 2;
-            if (!ip(QStringLiteral("addr add 198.18.%1.%2/24 dev %3").arg(subnet).arg(host).arg(end))
-                || !ip(QStringLiteral("link set %1 up multicast on").arg(end)))
+            if (!TestNetwork::ip(QStringLiteral("addr add 198.18.%1.%2/24 dev %3").arg(subnet).arg(host).arg(end))
+                || !TestNetwork::ip(QStringLiteral("link set %1 up multicast on").arg(end)))
                 return false;
-            allowLocalSources(end);
+            TestNetwork::allowLocalSources(end);
         }
         return true;
     }
@@ -55,8 +40,8 @@ private slots:
     void initTestCase()
     {
         REQUIRE_PRIVATE_NETWORK();
-        allowLocalSources(QStringLiteral("all"));
-        allowLocalSources(QStringLiteral("default"));
+        TestNetwork::allowLocalSources(QStringLiteral("all"));
+        TestNetwork::allowLocalSources(QStringLiteral("default"));
         if (!makePair(QStringLiteral("mcA"), 1) || !makePair(QStringLiteral("mcB"), 2))
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
         // A fresh link needs a moment to come up before it passes traffic.
@@ -68,8 +53,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        ip(QStringLiteral("link del mcA0"));
-        ip(QStringLiteral("link del mcB0"));
+        TestNetwork::ip(QStringLiteral("link del mcA0"));
+        TestNetwork::ip(QStringLiteral("link del mcB0"));
     }
 
     void showsOnlyTrafficOfTheChosenInterface()

@@ -12,30 +12,16 @@ class TestInterfaceWatch final : public QObject
     Q_OBJECT
 
 private:
-    static bool ip(const QString &arguments)
-    {
-        return TestNetwork::run(QStringLiteral("ip"), arguments.split(QLatin1Char(' ')));
-    }
-
-    static void allowLocalSources(const QString &interface)
-    {
-        for (const auto *setting : {"accept_local", "rp_filter"}) {
-            QFile file(QStringLiteral("/proc/sys/net/ipv4/conf/%1/%2").arg(interface, QLatin1String(setting)));
-            if (file.open(QIODevice::WriteOnly))
-                file.write(qstrcmp(setting, "accept_local") == 0 ? "1" : "0");
-        }
-    }
-
     static bool createPair()
     {
-        if (!ip(QStringLiteral("link add mcW0 type veth peer name mcW1")))
+        if (!TestNetwork::ip(QStringLiteral("link add mcW0 type veth peer name mcW1")))
             return false;
-        const bool ok = ip(QStringLiteral("addr add 198.18.9.1/24 dev mcW0"))
-                        && ip(QStringLiteral("addr add 198.18.9.2/24 dev mcW1"))
-                        && ip(QStringLiteral("link set mcW0 up multicast on"))
-                        && ip(QStringLiteral("link set mcW1 up multicast on"));
-        allowLocalSources(QStringLiteral("mcW0"));
-        allowLocalSources(QStringLiteral("mcW1"));
+        const bool ok = TestNetwork::ip(QStringLiteral("addr add 198.18.9.1/24 dev mcW0"))
+                        && TestNetwork::ip(QStringLiteral("addr add 198.18.9.2/24 dev mcW1"))
+                        && TestNetwork::ip(QStringLiteral("link set mcW0 up multicast on"))
+                        && TestNetwork::ip(QStringLiteral("link set mcW1 up multicast on"));
+        TestNetwork::allowLocalSources(QStringLiteral("mcW0"));
+        TestNetwork::allowLocalSources(QStringLiteral("mcW1"));
         return ok;
     }
 
@@ -65,14 +51,14 @@ private slots:
     void initTestCase()
     {
         REQUIRE_PRIVATE_NETWORK();
-        allowLocalSources(QStringLiteral("all"));
-        allowLocalSources(QStringLiteral("default"));
+        TestNetwork::allowLocalSources(QStringLiteral("all"));
+        TestNetwork::allowLocalSources(QStringLiteral("default"));
         if (!createPair())
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
         QTRY_VERIFY_WITH_TIMEOUT(isRunning(), 5000);
     }
 
-    void cleanupTestCase() { ip(QStringLiteral("link del mcW0")); }
+    void cleanupTestCase() { TestNetwork::ip(QStringLiteral("link del mcW0")); }
 
     void rejoinsWhenTheInterfaceReturns()
     {
@@ -89,17 +75,17 @@ private slots:
         QVERIFY(deliversThrough(received, "before", port));
 
         // Down: said, then back up: joined again without anyone asking.
-        QVERIFY(ip(QStringLiteral("link set mcW1 down")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcW1 down")));
         QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 5000);
         QVERIFY2(lost.first().at(0).toString().contains(QStringLiteral("down")), qPrintable(lost.first().at(0).toString()));
         QVERIFY(!listener.isListening());
-        QVERIFY(ip(QStringLiteral("link set mcW1 up")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcW1 up")));
         QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 2, 5000);
         QVERIFY(listener.isListening());
         QVERIFY(deliversThrough(received, "after up", port));
 
         // Deleted: said, then created again (a new index): joined again.
-        QVERIFY(ip(QStringLiteral("link del mcW0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link del mcW0")));
         QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 2, 5000);
         QVERIFY2(lost.last().at(0).toString().contains(QStringLiteral("gone")), qPrintable(lost.last().at(0).toString()));
         QVERIFY(createPair());

@@ -10,12 +10,6 @@ class TestTransmitter final : public QObject
 {
     Q_OBJECT
 
-private:
-    static bool ip(const QString &arguments)
-    {
-        return TestNetwork::run(QStringLiteral("ip"), arguments.split(QLatin1Char(' ')));
-    }
-
 private slots:
     void init() { REQUIRE_PRIVATE_NETWORK(); }
 
@@ -93,11 +87,11 @@ private slots:
 
     void countsSendErrorsAndGoesOnWhenTheInterfaceReturns()
     {
-        if (!ip(QStringLiteral("link add mcT0 type veth peer name mcT1")))
+        if (!TestNetwork::ip(QStringLiteral("link add mcT0 type veth peer name mcT1")))
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
         const auto bringUp = [] {
-            return ip(QStringLiteral("addr add 198.18.7.1/24 dev mcT0")) && ip(QStringLiteral("link set mcT0 up"))
-                   && ip(QStringLiteral("link set mcT1 up"));
+            return TestNetwork::ip(QStringLiteral("addr add 198.18.7.1/24 dev mcT0")) && TestNetwork::ip(QStringLiteral("link set mcT0 up"))
+                   && TestNetwork::ip(QStringLiteral("link set mcT1 up"));
         };
         QVERIFY(bringUp());
         Transmitter transmitter;
@@ -109,18 +103,18 @@ private slots:
         QVERIFY(transmitter.start(config));
         QTRY_VERIFY(transmitter.sentCount() >= 2);
 
-        QVERIFY(ip(QStringLiteral("link del mcT0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link del mcT0")));
         QTRY_VERIFY_WITH_TIMEOUT(failures.size() >= 3, 5000); // one per tick: still ticking
         QVERIFY(transmitter.isRunning());
         QCOMPARE(transmitter.errorCount(), qint64(failures.size()));
         QVERIFY(!transmitter.lastError().isEmpty());
 
-        QVERIFY(ip(QStringLiteral("link add mcT0 type veth peer name mcT1")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link add mcT0 type veth peer name mcT1")));
         QVERIFY(bringUp());
         const qint64 sentBefore = transmitter.sentCount();
         QTRY_VERIFY_WITH_TIMEOUT(transmitter.sentCount() >= sentBefore + 3, 5000);
         transmitter.stop();
-        ip(QStringLiteral("link del mcT0"));
+        TestNetwork::ip(QStringLiteral("link del mcT0"));
     }
 };
 
