@@ -1,5 +1,6 @@
 #include "DatagramTableModel.h"
 
+#include "ColumnHeaders.h"
 #include "DatagramText.h"
 #include "OwnTransmitterMarker.h"
 #include "PayloadFormatter.h"
@@ -32,12 +33,6 @@ bool isNumeric(int column)
         return false;
     }
 }
-
-struct ColumnTitle
-{
-    const char *title;
-    const char *toolTip;
-};
 
 // In Column order.
 constexpr ColumnTitle columnTitles[] = {
@@ -107,7 +102,7 @@ QVariant DatagramTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Ours)
             return int(Qt::AlignCenter);
-        return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(index.column()));
     case Qt::BackgroundRole:
         if (datagram.fromOwnTransmitter)
             return QBrush(OwnTransmitterMarker::tint());
@@ -180,16 +175,7 @@ QVariant DatagramTableModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    switch (role) {
-    case Qt::DisplayRole:
-        return tr(columnTitles[section].title);
-    case Qt::ToolTipRole:
-        return tr(columnTitles[section].toolTip);
-    case Qt::TextAlignmentRole:
-        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    default:
-        return {};
-    }
+    return columnHeaderData(staticMetaObject.className(), columnTitles[section], isNumeric(section), role);
 }
 
 void DatagramTableModel::appendBatch(const DatagramBatch &batch)

@@ -1,5 +1,6 @@
 #include "SenderTableModel.h"
 
+#include "ColumnHeaders.h"
 #include "DatagramText.h"
 #include "LivenessPalette.h"
 #include "OwnTransmitterMarker.h"
@@ -40,12 +41,6 @@ bool isOtherSenders(const TrafficStatistics::Sender &sender)
 {
     return sender.address == TrafficStatistics::otherSendersAddress;
 }
-
-struct ColumnTitle
-{
-    const char *title;
-    const char *toolTip;
-};
 
 // In Column order.
 constexpr ColumnTitle columnTitles[] = {
@@ -135,7 +130,7 @@ QVariant SenderTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Ours)
             return int(Qt::AlignCenter);
-        return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return cellAlignment(isNumeric(index.column()));
     case Qt::BackgroundRole:
         return background(sender);
     case Qt::DecorationRole:
@@ -285,16 +280,7 @@ QVariant SenderTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    switch (role) {
-    case Qt::DisplayRole:
-        return tr(columnTitles[section].title);
-    case Qt::ToolTipRole:
-        return tr(columnTitles[section].toolTip);
-    case Qt::TextAlignmentRole:
-        return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    default:
-        return {};
-    }
+    return columnHeaderData(staticMetaObject.className(), columnTitles[section], isNumeric(section), role);
 }
 
 void SenderTableModel::update()
