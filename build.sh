@@ -9,6 +9,8 @@ readonly packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
     iproute2 xvfb xauth
+    # local time: the zone rules the tests read (minimal systems lack them)
+    tzdata
     # tests/fuzz: libFuzzer targets, built with clang
     clang libclang-rt-dev
     # packages: icons and man page at build time, then the package checks (installer/)

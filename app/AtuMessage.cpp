@@ -1,7 +1,8 @@
 #include "AtuMessage.h"
 
+#include "LocalTime.h"
+
 #include <QDate>
-#include <QDateTime>
 #include <QStringDecoder>
 #include <QTime>
 
@@ -45,9 +46,10 @@ std::optional<qint64> parseTimestamp(const char *text, int length)
     const int year = number(text, 4);
     if (year < 1)
         return std::nullopt;
-    const QDate date(year, number(text + 5, 2), number(text + 8, 2));
-    const QTime time(number(text + 11, 2), number(text + 14, 2), number(text + 17, 2));
-    if (!date.isValid() || !time.isValid())
+    const LocalTime::Fields local{year,          number(text + 5, 2),  number(text + 8, 2),
+                                  number(text + 11, 2), number(text + 14, 2), number(text + 17, 2)};
+    if (!QDate::isValid(local.year, local.month, local.day)
+        || !QTime::isValid(local.hour, local.minute, local.second))
         return std::nullopt;
     int micros = 0;
     if (length > dateTimeLength) {
@@ -58,10 +60,7 @@ std::optional<qint64> parseTimestamp(const char *text, int length)
         if (micros <= 0)
             return std::nullopt;
     }
-    const QDateTime local(date, time);
-    if (!local.isValid())
-        return std::nullopt;
-    return local.toSecsSinceEpoch() * usPerSecond + micros;
+    return LocalTime::utcSecondsOf(local) * usPerSecond + micros;
 }
 
 } // namespace
@@ -70,7 +69,14 @@ QString pythonTimestamp(qint64 timeUs)
 {
     const qint64 seconds = floorDiv(timeUs, usPerSecond);
     const qint64 micros = timeUs - seconds * usPerSecond;
-    QString text = QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const LocalTime::Fields local = LocalTime::fieldsAt(seconds);
+    QString text = QStringLiteral("%1-%2-%3 %4:%5:%6")
+                       .arg(local.year, 4, 10, QLatin1Char('0'))
+                       .arg(local.month, 2, 10, QLatin1Char('0'))
+                       .arg(local.day, 2, 10, QLatin1Char('0'))
+                       .arg(local.hour, 2, 10, QLatin1Char('0'))
+                       .arg(local.minute, 2, 10, QLatin1Char('0'))
+                       .arg(local.second, 2, 10, QLatin1Char('0'));
     if (micros != 0)
         text += QStringLiteral(".%1").arg(micros, 6, 10, QLatin1Char('0'));
     return text;

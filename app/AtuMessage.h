@@ -7,7 +7,9 @@
 
 // The seed's message: "<prefix> <timestamp>" where the timestamp is Python's
 // str(datetime.now()) — "YYYY-MM-DD HH:MM:SS.ffffff", without ".ffffff" when the
-// microseconds are zero. The timestamp carries no zone: it is local time.
+// microseconds are zero. The timestamp carries no zone: it is local time, read as Python
+// reads it (LocalTime::utcSecondsOf): in an overlap the first instant, in a gap with the
+// offset before the change, so "02:30" in a spring-forward gap is composed back as "03:30".
 namespace AtuMessage {
 
 inline constexpr auto defaultPrefix = "ATU";

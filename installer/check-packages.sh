@@ -116,11 +116,37 @@ control_problems=()
     control_problems+=("Version $(dpkg-deb -f "$deb" Version), project $version")
 [[ $(dpkg-deb -f "$deb" Section) == net ]] || control_problems+=("Section is not net")
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libqt6core6 libqt6gui6 libqt6network6 libqt6widgets6 libqt6svg6 libc6; do
+# The package that ships a shared library on this system: names differ between releases
+# (Debian 13's 64-bit time_t transition renamed libqt6core6 to libqt6core6t64).
+# With merged /usr, dpkg knows a file by one of /lib/… and /usr/lib/…, linked or real.
+owning_package() {
+    local path candidate
+    path=$(ldconfig -p | awk -v library="$1" '$1 == library { print $NF; exit }')
+    [[ -n $path ]] || return 1
+    for candidate in "$path" "$(readlink -f "$path")"; do
+        for candidate in "$candidate" "${candidate#/usr}" "/usr$candidate"; do
+            if dpkg -S "$candidate" >/dev/null 2>&1; then
+                dpkg -S "$candidate" | head -n 1 | cut -d: -f1
+                return 0
+            fi
+        done
+    done
+    return 1
+}
+expected_packages=(libqt6svg6)
+for library in libQt6Core.so.6 libQt6Gui.so.6 libQt6Network.so.6 libQt6Widgets.so.6 libc.so.6; do
+    package=$(owning_package "$library") || package=
+    if [[ -z $package ]]; then
+        control_problems+=("no installed package ships $library")
+    else
+        expected_packages+=("$package")
+    fi
+done
+for package in "${expected_packages[@]}"; do
     grep -qE "(^|, )$package( |,|$)" <<<"$depends" || control_problems+=("Depends lacks $package")
 done
 if [[ ${#control_problems[@]} -eq 0 ]]; then
-    pass "control: version $version, section net, Depends on the system Qt 6 (shlibdeps)"
+    pass "control: version $version, section net, Depends on ${expected_packages[*]} (shlibdeps)"
 else
     fail "control fields" "$(printf '%s\n' "${control_problems[@]}"; echo "Depends: $depends")"
 fi

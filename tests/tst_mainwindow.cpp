@@ -3,6 +3,7 @@
 #include "DatagramTableModel.h"
 #include "InterfaceComboBox.h"
 #include "MainWindow.h"
+#include "OffscreenScreen.h"
 #include "SenderTableModel.h"
 #include "SettingsStore.h"
 #include "TestNetwork.h"
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -301,6 +303,12 @@ private slots:
             Harness harness(m_iniPath);
             chosen = harness.window.minimumSizeHint() + QSize(37, 23);
             QVERIFY(chosen != QSize(1200, 800));
+            // A size the screen holds: one that does not fit is shrunk on restore (Qt 6.8).
+            const QRect screen = harness.window.screen()->availableGeometry();
+            QVERIFY2(screen.width() >= chosen.width() && screen.height() >= chosen.height(),
+                     qPrintable(QStringLiteral("screen %1×%2 is smaller than the window")
+                                    .arg(screen.width())
+                                    .arg(screen.height())));
             harness.window.resize(chosen);
             QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
             harness.window.close();
@@ -315,5 +323,12 @@ private:
     int m_run = 0;
 };
 
-QTEST_MAIN(TestMainWindow)
+int main(int argc, char *argv[])
+{
+    const OffscreenScreen screen(QSize(1920, 1080));
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_mainwindow.moc"
