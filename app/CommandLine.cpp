@@ -1,7 +1,7 @@
 #include "CommandLine.h"
 
-#include "ConfigValidation.h"
-#include "NetworkInterfaces.h"
+#include "settings/ConfigValidation.h"
+#include "net/NetworkInterfaces.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

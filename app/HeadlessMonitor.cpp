@@ -1,7 +1,7 @@
 #include "HeadlessMonitor.h"
 
-#include "DatagramText.h"
-#include "StatsReport.h"
+#include "output/DatagramText.h"
+#include "output/StatsReport.h"
 
 namespace {
 
@@ -12,12 +12,12 @@ std::chrono::milliseconds fromSeconds(double seconds)
 
 } // namespace
 
-HeadlessMonitor::HeadlessMonitor(const CommandLineOptions &options, const ReceiveConfig &config,
-                                 QObject *parent)
+HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
+                                 const ReceiveConfig &config, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_config(config)
-    , m_pipeline(this)
+    , m_pipeline(session.pipeline())
     , m_durationTimer(this)
     , m_stats(m_pipeline.statistics(), options.json, this)
     , m_stopTimeout(this)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "ReceivePipeline.h"
-#include "StatsPrinter.h"
+#include "session/MonitorSession.h"
+#include "output/StatsPrinter.h"
 
 #include <QObject>
 #include <QTimer>
@@ -18,8 +18,8 @@ class HeadlessMonitor final : public QObject
     Q_DISABLE_COPY_MOVE(HeadlessMonitor)
 
 public:
-    HeadlessMonitor(const CommandLineOptions &options, const ReceiveConfig &config,
-                    QObject *parent = nullptr);
+    HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
+                    const ReceiveConfig &config, QObject *parent = nullptr);
 
     void start();
     // Stops listening, waits for the datagrams already read, prints the final statistics.
@@ -36,7 +36,7 @@ private:
 
     CommandLineOptions m_options;
     ReceiveConfig m_config;
-    ReceivePipeline m_pipeline;
+    ReceivePipeline &m_pipeline;
     QTimer m_durationTimer;
     StatsPrinter m_stats;
     QTimer m_stopTimeout;

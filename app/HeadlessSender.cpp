@@ -2,12 +2,12 @@
 
 #include <cstdio>
 
-HeadlessSender::HeadlessSender(const CommandLineOptions &options, const TransmitConfig &config,
-                               QObject *parent)
+HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
+                               const TransmitConfig &config, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_config(config)
-    , m_transmitter(this)
+    , m_transmitter(session.transmitter())
     , m_durationTimer(this)
 {
     m_durationTimer.setSingleShot(true);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "Transmitter.h"
+#include "session/MonitorSession.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,8 +14,8 @@ class HeadlessSender final : public QObject
     Q_DISABLE_COPY_MOVE(HeadlessSender)
 
 public:
-    HeadlessSender(const CommandLineOptions &options, const TransmitConfig &config,
-                   QObject *parent = nullptr);
+    HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
+                   const TransmitConfig &config, QObject *parent = nullptr);
 
     void start();
     void finish();
@@ -26,7 +26,7 @@ signals:
 private:
     CommandLineOptions m_options;
     TransmitConfig m_config;
-    Transmitter m_transmitter;
+    Transmitter &m_transmitter;
     QTimer m_durationTimer;
     bool m_finished = false;
 };

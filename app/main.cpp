@@ -3,9 +3,10 @@
 #include "HeadlessSender.h"
 #include "TerminationSignals.h"
 #include "MainWindow.h"
-#include "SettingsStore.h"
-#include "StallMonitor.h"
-#include "StatsPrinter.h"
+#include "session/MonitorSession.h"
+#include "settings/SettingsStore.h"
+#include "session/StallMonitor.h"
+#include "output/StatsPrinter.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -49,7 +50,8 @@ template<typename Runner, typename Config>
 int runWithoutWindow(QCoreApplication &app, const CommandLineOptions &options, const Config &config)
 {
     TerminationSignals termination;
-    Runner runner(options, config);
+    MonitorSession session;
+    Runner runner(session, options, config);
     QObject::connect(&runner, &Runner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QObject::connect(&termination, &TerminationSignals::terminationRequested, &runner, &Runner::finish);
     runner.start();
@@ -80,10 +82,14 @@ int runGui(QApplication &app)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
     SettingsStore settings;
-    MainWindow window(settings, options);
+    ReceiveConfig receive = settings.receiveConfig();
+    TransmitConfig transmit = settings.transmitConfig();
+    options.applyTo(receive, transmit);
+    MonitorSession session;
+    MainWindow window(session, settings, receive, transmit);
     // --stats: the same statistics lines as headless, plus how long the window stalled.
     StallMonitor stalls;
-    StatsPrinter stats(window.pipeline().statistics(), options.json);
+    StatsPrinter stats(session.statistics(), options.json);
     stats.setStallMonitor(&stalls);
     window.show();
     if (options.listen)

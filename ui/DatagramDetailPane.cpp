@@ -1,9 +1,9 @@
 #include "DatagramDetailPane.h"
 
-#include "DatagramText.h"
-#include "HexDump.h"
-#include "PayloadFormatter.h"
-#include "ReceivedDatagram.h"
+#include "output/DatagramText.h"
+#include "output/HexDump.h"
+#include "output/PayloadFormatter.h"
+#include "net/ReceivedDatagram.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

@@ -1,5 +1,7 @@
 #include "DatagramPane.h"
 
+#include "session/MonitorSession.h"
+
 #include "TableViews.h"
 
 #include <QCheckBox>
@@ -135,6 +137,12 @@ QWidget *DatagramPane::createBar()
     layout->addWidget(m_autoScroll);
     layout->addWidget(m_clearButton);
     return bar;
+}
+
+void DatagramPane::follow(MonitorSession &session)
+{
+    connect(&session.pipeline(), &ReceivePipeline::batchRecorded, this, &DatagramPane::appendBatch);
+    connect(&session, &MonitorSession::cleared, this, &DatagramPane::clear);
 }
 
 void DatagramPane::appendBatch(const DatagramBatch &batch)

@@ -9,6 +9,7 @@
 
 #include <chrono>
 
+class MonitorSession;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -28,6 +29,8 @@ public:
     explicit DatagramPane(QWidget *parent = nullptr);
     ~DatagramPane() override;
 
+    // Shows the session's datagrams from now on, and forgets them when it is cleared.
+    void follow(MonitorSession &session);
     void appendBatch(const DatagramBatch &batch);
     void clear();
     void setCapacity(int rows) { m_model.setCapacity(rows); }

@@ -1,9 +1,9 @@
 #include "DatagramTableModel.h"
 
 #include "ColumnHeaders.h"
-#include "DatagramText.h"
+#include "output/DatagramText.h"
 #include "OwnTransmitterMarker.h"
-#include "PayloadFormatter.h"
+#include "output/PayloadFormatter.h"
 #include "PlainTextToolTip.h"
 
 #include <QBrush>

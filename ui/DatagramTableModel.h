@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReceivedDatagram.h"
+#include "net/ReceivedDatagram.h"
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
 #include "EventLogModel.h"
 
-#include "DatagramText.h"
+#include "output/DatagramText.h"
 #include "LivenessPalette.h"
-#include "StatsReport.h"
+#include "output/StatsReport.h"
 
 #include <QGuiApplication>
 #include <QPalette>

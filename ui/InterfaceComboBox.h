@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NetworkInterfaces.h"
+#include "net/NetworkInterfaces.h"
 
 #include <QComboBox>
 #include <QTimer>

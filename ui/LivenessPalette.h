@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TrafficStatistics.h"
+#include "analysis/TrafficStatistics.h"
 
 #include <QColor>
 

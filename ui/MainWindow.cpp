@@ -3,12 +3,11 @@
 
 #include "AboutDialog.h"
 #include "AppTheme.h"
-#include "CommandLine.h"
-#include "ConfigValidation.h"
+#include "settings/ConfigValidation.h"
 #include "DatagramDetailPane.h"
 #include "InlineMessage.h"
 #include "SenderTabs.h"
-#include "SettingsStore.h"
+#include "settings/SettingsStore.h"
 #include "TransmitPanel.h"
 
 #include <QApplication>
@@ -27,12 +26,12 @@ bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 
 } // namespace
 
-MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &options, QWidget *parent)
+MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
+                       const ReceiveConfig &receive, const TransmitConfig &transmit, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_session(session)
     , m_settings(settings)
-    , m_pipeline(this)
-    , m_transmitter(this)
     , m_notifier(this)
     , m_refreshTimer(this)
 {
@@ -40,14 +39,12 @@ MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &option
         AppTheme::setDark(true); // before the widgets exist, so they are polished once
     m_ui->setupUi(this);
 
-    m_receiveConfig = m_settings.receiveConfig();
-    TransmitConfig transmitConfig = m_settings.transmitConfig();
-    options.applyTo(m_receiveConfig, transmitConfig);
+    m_receiveConfig = receive;
     m_ui->datagramPane->setCapacity(m_receiveConfig.historyRows);
 
     setupReceiveControls();
     setupTables();
-    setupTransmitDock(transmitConfig);
+    setupTransmitDock(transmit);
     setupDetailDock();
     setupMenus();
     restoreWindow();
@@ -57,14 +54,14 @@ MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &option
         InlineMessage::show(m_ui->receiveMessageLabel, warnings.join(QLatin1Char('\n')),
                             InlineMessage::Severity::Warning);
 
-    MulticastListener &listener = m_pipeline.listener();
+    MulticastListener &listener = m_session.listener();
     connect(&listener, &MulticastListener::listening, this, &MainWindow::showListening);
     connect(&listener, &MulticastListener::failed, this, &MainWindow::showListenFailure);
     connect(&listener, &MulticastListener::stopped, this, &MainWindow::showStopped);
     connect(&listener, &MulticastListener::interfaceLost, this, &MainWindow::showInterfaceLost);
-    connect(&m_pipeline, &ReceivePipeline::batchRecorded, this, &MainWindow::recordBatch);
-    connect(&m_pipeline, &ReceivePipeline::livenessChanged, this,
+    connect(&m_session.pipeline(), &ReceivePipeline::livenessChanged, this,
             &MainWindow::showLivenessEvents);
+    connect(&m_session, &MonitorSession::cleared, this, &MainWindow::showCleared);
 
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshTraffic);
     m_refreshTimer.start(refreshInterval);
@@ -75,13 +72,11 @@ MainWindow::MainWindow(SettingsStore &settings, const CommandLineOptions &option
 
 MainWindow::~MainWindow()
 {
-    // Quiet the sources before the models and widgets they report to go away.
+    // The session outlives the window: what it still reports must not reach dead widgets.
     m_refreshTimer.stop();
-    m_transmitter.stop();
-    disconnect(&m_pipeline, nullptr, this, nullptr);
-    disconnect(&m_pipeline.listener(), nullptr, this, nullptr);
-    // The senders tabs read the pipeline's statistics, which go before child widgets do.
-    delete m_senderTabs;
+    disconnect(&m_session, nullptr, this, nullptr);
+    disconnect(&m_session.pipeline(), nullptr, this, nullptr);
+    disconnect(&m_session.listener(), nullptr, this, nullptr);
 }
 
 void MainWindow::setupReceiveControls()
@@ -110,20 +105,21 @@ void MainWindow::setupReceiveControls()
 
 void MainWindow::setupTables()
 {
-    // The senders tabs need the statistics when they are made, so they are made here.
-    m_senderTabs = new SenderTabs(m_pipeline.statistics());
+    // The senders tabs need the session when they are made, so they are made here.
+    m_senderTabs = new SenderTabs(m_session);
     m_ui->tablesSplitter->addWidget(m_senderTabs);
     m_ui->tablesSplitter->setStretchFactor(0, 3);
     m_ui->tablesSplitter->setStretchFactor(1, 2);
 
     DatagramPane *datagrams = m_ui->datagramPane;
     m_senderTabs->addViewAction(datagrams->pauseAction());
-    connect(datagrams, &DatagramPane::clearRequested, this, &MainWindow::clearTraffic);
+    datagrams->follow(m_session);
+    connect(datagrams, &DatagramPane::clearRequested, &m_session, &MonitorSession::clear);
 }
 
 void MainWindow::setupTransmitDock(const TransmitConfig &config)
 {
-    auto *panel = new TransmitPanel(m_transmitter);
+    auto *panel = new TransmitPanel(m_session.transmitter());
     panel->setObjectName(QStringLiteral("transmitPanel"));
     panel->setConfig(config);
     connect(panel, &TransmitPanel::configAccepted, this,
@@ -166,7 +162,7 @@ void MainWindow::setupMenus()
     m_ui->receiveMenu->insertAction(m_ui->filterAction, m_ui->datagramPane->pauseAction());
     connect(m_ui->filterAction, &QAction::triggered, m_ui->datagramPane,
             &DatagramPane::focusFilter);
-    connect(m_ui->clearAction, &QAction::triggered, this, &MainWindow::clearTraffic);
+    connect(m_ui->clearAction, &QAction::triggered, &m_session, &MonitorSession::clear);
 
     m_notifier.setEnabled(m_settings.notificationsEnabled());
     m_notifier.setIcon(QApplication::windowIcon());
@@ -234,7 +230,7 @@ void MainWindow::toggleListening()
         return;
     }
     m_wantListening = false;
-    m_pipeline.listener().stop();
+    m_session.listener().stop();
     showListenButtons();
 }
 
@@ -263,7 +259,7 @@ void MainWindow::join(const ReceiveConfig &config)
     m_settings.save(config);
     m_wantListening = true;
     InlineMessage::clear(m_ui->receiveMessageLabel);
-    m_pipeline.listener().start(config);
+    m_session.listener().start(config);
     showListenButtons();
 }
 
@@ -302,16 +298,9 @@ void MainWindow::showListenButtons()
     m_ui->listenAction->setText(m_wantListening ? tr("Stop &Listening") : tr("Start &Listening"));
 }
 
-void MainWindow::recordBatch(const DatagramBatch &batch)
-{
-    m_ui->datagramPane->appendBatch(batch);
-    m_senderTabs->update();
-}
-
 void MainWindow::showLivenessEvents(const QList<LivenessEvent> &events)
 {
-    const TrafficStatistics &statistics = m_pipeline.statistics();
-    m_senderTabs->appendEvents(events);
+    const TrafficStatistics &statistics = m_session.statistics();
     m_ui->silenceBanner->showSilentSenders(statistics, events);
     m_notifier.notify(statistics, events);
     m_ui->statusBar->showTraffic(statistics, m_ui->datagramPane->evictedCount());
@@ -319,17 +308,14 @@ void MainWindow::showLivenessEvents(const QList<LivenessEvent> &events)
 
 void MainWindow::refreshTraffic()
 {
-    m_senderTabs->refresh();
-    m_ui->statusBar->showTraffic(m_pipeline.statistics(), m_ui->datagramPane->evictedCount());
+    m_ui->statusBar->showTraffic(m_session.statistics(), m_ui->datagramPane->evictedCount());
 }
 
-void MainWindow::clearTraffic()
+void MainWindow::showCleared()
 {
-    m_ui->datagramPane->clear();
-    m_senderTabs->clear();
     m_detailPane->clear();
-    m_ui->silenceBanner->showSilentSenders(m_pipeline.statistics());
-    m_notifier.notify(m_pipeline.statistics(), {});
+    m_ui->silenceBanner->showSilentSenders(m_session.statistics());
+    m_notifier.notify(m_session.statistics(), {});
     refreshTraffic();
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "MulticastConfig.h"
-#include "ReceivePipeline.h"
 #include "SilenceNotifier.h"
-#include "Transmitter.h"
+#include "session/MonitorSession.h"
+#include "settings/MulticastConfig.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -15,7 +14,6 @@
 class DatagramDetailPane;
 class SenderTabs;
 class SettingsStore;
-struct CommandLineOptions;
 
 namespace Ui {
 class MainWindow;
@@ -23,8 +21,8 @@ class MainWindow;
 
 // The receive controls, the datagrams table, the senders tabs (table, rate graph, event
 // log), the transmit panel and datagram details in docks, the silence alarm and the status
-// bar. The window owns the receive pipeline and the transmitter; the widgets only show
-// what they report and forward what the user asks for.
+// bar. The session (receive pipeline, transmitter) is main()'s; the window's widgets show
+// what it reports and forward what the user asks for.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -33,11 +31,11 @@ class MainWindow final : public QMainWindow
 public:
     static constexpr std::chrono::milliseconds refreshInterval{500};
 
-    MainWindow(SettingsStore &settings, const CommandLineOptions &options,
-               QWidget *parent = nullptr);
+    // receive and transmit: the settings with the command line's choices applied.
+    MainWindow(MonitorSession &session, SettingsStore &settings, const ReceiveConfig &receive,
+               const TransmitConfig &transmit, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    ReceivePipeline &pipeline() { return m_pipeline; }
     // Joins with the group, port and interface in the fields, as the button does.
     void startListening();
 
@@ -62,17 +60,15 @@ private:
     void showStopped();
     void showListenButtons();
 
-    void recordBatch(const DatagramBatch &batch);
     void showLivenessEvents(const QList<LivenessEvent> &events);
     void refreshTraffic();
-    void clearTraffic();
+    void showCleared();
     void showAbout();
     void bringForward();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    MonitorSession &m_session;
     SettingsStore &m_settings;
-    ReceivePipeline m_pipeline;
-    Transmitter m_transmitter;
     SilenceNotifier m_notifier;
     QTimer m_refreshTimer;
     SenderTabs *m_senderTabs = nullptr;

@@ -1,7 +1,7 @@
 #include "RateGraph.h"
 
 #include "LogScale.h"
-#include "RateHistory.h"
+#include "analysis/RateHistory.h"
 #include "ThemeColors.h"
 #include "Units.h"
 

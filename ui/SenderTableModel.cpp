@@ -1,10 +1,11 @@
 #include "SenderTableModel.h"
 
 #include "ColumnHeaders.h"
-#include "DatagramText.h"
+#include "output/DatagramText.h"
 #include "LivenessPalette.h"
 #include "OwnTransmitterMarker.h"
-#include "StatsReport.h"
+#include "output/StatsReport.h"
+#include "session/MonitorSession.h"
 #include "Units.h"
 
 #include <QBrush>
@@ -96,9 +97,20 @@ static_assert(std::size(columnTitles) == SenderTableModel::ColumnCount);
 
 } // namespace
 
-SenderTableModel::SenderTableModel(TrafficStatistics &statistics, QObject *parent)
+SenderTableModel::SenderTableModel(MonitorSession &session, QObject *parent)
+    : SenderTableModel(session.statistics(), parent)
+{
+    connect(&session.pipeline(), &ReceivePipeline::batchRecorded, this, &SenderTableModel::update);
+    connect(&session.pipeline(), &ReceivePipeline::livenessChanged, this, &SenderTableModel::refresh);
+    connect(&session, &MonitorSession::cleared, this, &SenderTableModel::update);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &SenderTableModel::refresh);
+    m_refreshTimer.start(refreshInterval);
+}
+
+SenderTableModel::SenderTableModel(const TrafficStatistics &statistics, QObject *parent)
     : QAbstractTableModel(parent)
     , m_statistics(statistics)
+    , m_refreshTimer(this)
     , m_rows(int(statistics.senders().size()))
 {
 }
@@ -308,10 +320,3 @@ void SenderTableModel::refresh()
     emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
-void SenderTableModel::clear()
-{
-    beginResetModel();
-    m_statistics.clear();
-    m_rows = 0;
-    endResetModel();
-}

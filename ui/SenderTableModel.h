@@ -1,8 +1,13 @@
 #pragma once
 
-#include "TrafficStatistics.h"
+#include "analysis/TrafficStatistics.h"
 
 #include <QAbstractTableModel>
+#include <QTimer>
+
+#include <chrono>
+
+class MonitorSession;
 
 // One row per sender of TrafficStatistics, in order of first appearance: its liveness,
 // counters, rates, arrival intervals and ATU clock offsets. The statistics change with
@@ -44,7 +49,14 @@ public:
         LivenessRole // int(Liveness)
     };
 
-    explicit SenderTableModel(TrafficStatistics &statistics, QObject *parent = nullptr);
+    static constexpr std::chrono::milliseconds refreshInterval{500};
+
+    // Shows the session's statistics and follows it by itself: rows for new senders with
+    // each batch, changed cells on liveness events and every refreshInterval, a reset when
+    // the session is cleared.
+    explicit SenderTableModel(MonitorSession &session, QObject *parent = nullptr);
+    // Shows statistics that the caller feeds; it calls update() and refresh().
+    explicit SenderTableModel(const TrafficStatistics &statistics, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,8 +67,6 @@ public:
     void update();
     // Call periodically: counters changed and rates decay even without traffic.
     void refresh();
-    // Clears the statistics themselves, as one model reset.
-    void clear();
 
 private:
     QVariant displayText(const TrafficStatistics::Sender &sender, int column) const;
@@ -65,7 +75,8 @@ private:
     QString stateToolTip(const TrafficStatistics::Sender &sender) const;
     QVariant background(const TrafficStatistics::Sender &sender) const;
 
-    TrafficStatistics &m_statistics;
+    const TrafficStatistics &m_statistics;
+    QTimer m_refreshTimer;
     // Rows the views know about; the statistics may already hold more senders.
     int m_rows = 0;
 };

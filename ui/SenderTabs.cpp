@@ -2,6 +2,7 @@
 
 #include "RateGraph.h"
 #include "TableViews.h"
+#include "session/MonitorSession.h"
 
 #include <QTableView>
 
@@ -21,10 +22,10 @@ QTableView *tableView(const QString &objectName)
 
 } // namespace
 
-SenderTabs::SenderTabs(TrafficStatistics &statistics, QWidget *parent)
+SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
     : QTabWidget(parent)
-    , m_statistics(statistics)
-    , m_senderModel(statistics, this)
+    , m_statistics(session.statistics())
+    , m_senderModel(session, this)
     , m_eventModel(this)
     , m_sampleTimer(this)
     , m_senderView(tableView(QStringLiteral("senderView")))
@@ -75,6 +76,10 @@ SenderTabs::SenderTabs(TrafficStatistics &statistics, QWidget *parent)
 
     connect(m_senderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SenderTabs::showSelectedSender);
+    connect(&session.pipeline(), &ReceivePipeline::livenessChanged, &m_eventModel,
+            &EventLogModel::appendEvents);
+    connect(&session, &MonitorSession::cleared, &m_eventModel, &EventLogModel::clear);
+    connect(&session, &MonitorSession::cleared, this, &SenderTabs::forgetHistory);
     connect(&m_sampleTimer, &QTimer::timeout, this, &SenderTabs::sampleRates);
     m_sampleTimer.start(sampleInterval);
 }
@@ -88,17 +93,8 @@ SenderTabs::~SenderTabs()
     m_eventView->setModel(nullptr);
 }
 
-void SenderTabs::appendEvents(const QList<LivenessEvent> &events)
+void SenderTabs::forgetHistory()
 {
-    m_eventModel.appendEvents(events);
-    // States changed: colours and counts should not wait for the next refresh.
-    m_senderModel.refresh();
-}
-
-void SenderTabs::clear()
-{
-    m_senderModel.clear();
-    m_eventModel.clear();
     m_rateHistory.clear();
     m_rateGraph->clearSelectedSender();
     m_rateGraph->update();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "EventLogModel.h"
-#include "RateHistory.h"
+#include "analysis/RateHistory.h"
 #include "SenderTableModel.h"
 
 #include <QTabWidget>
@@ -9,6 +9,7 @@
 
 #include <chrono>
 
+class MonitorSession;
 class QAction;
 class QTableView;
 class RateGraph;
@@ -25,24 +26,19 @@ public:
     enum Tab { SendersTab, RateGraphTab, EventLogTab };
     static constexpr std::chrono::milliseconds sampleInterval{1000};
 
-    explicit SenderTabs(TrafficStatistics &statistics, QWidget *parent = nullptr);
+    // The table and the log follow the session by themselves.
+    explicit SenderTabs(MonitorSession &session, QWidget *parent = nullptr);
     ~SenderTabs() override;
 
-    // After the statistics recorded a batch: new senders get their rows.
-    void update() { m_senderModel.update(); }
-    // Periodically: counters, rates and liveness colours.
-    void refresh() { m_senderModel.refresh(); }
-    void appendEvents(const QList<LivenessEvent> &events);
-    // Clears the statistics, the event log and the rate history.
-    void clear();
     // Makes an action with a widget-and-children shortcut (Pause) reachable from the tabs.
     void addViewAction(QAction *action);
     void sampleRates();
 
 private:
     void showSelectedSender(const QModelIndex &current);
+    void forgetHistory();
 
-    TrafficStatistics &m_statistics;
+    const TrafficStatistics &m_statistics;
     SenderTableModel m_senderModel;
     EventLogModel m_eventModel;
     RateHistory m_rateHistory;

@@ -1,6 +1,6 @@
 #include "SilenceBanner.h"
 
-#include "DatagramText.h"
+#include "output/DatagramText.h"
 #include "LivenessPalette.h"
 
 #include <QDateTime>

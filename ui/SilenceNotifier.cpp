@@ -1,6 +1,6 @@
 #include "SilenceNotifier.h"
 
-#include "DatagramText.h"
+#include "output/DatagramText.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 #include "TrafficStatusBar.h"
 
-#include "ListeningStatus.h"
+#include "net/ListeningStatus.h"
 #include "LivenessPalette.h"
-#include "TrafficStatistics.h"
+#include "analysis/TrafficStatistics.h"
 #include "Units.h"
 
 #include <QLabel>

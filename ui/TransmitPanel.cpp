@@ -1,10 +1,10 @@
 #include "TransmitPanel.h"
 #include "ui_TransmitPanel.h"
 
-#include "ConfigValidation.h"
+#include "settings/ConfigValidation.h"
 #include "InlineMessage.h"
 #include "PlainTextToolTip.h"
-#include "Transmitter.h"
+#include "net/Transmitter.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MulticastConfig.h"
+#include "settings/MulticastConfig.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,6 +1,6 @@
 // Fuzzes AtuMessage::parse, which reads every datagram's payload. Whatever it decodes must
 // compose back to the same prefix and time, and to the same bytes.
-#include "AtuMessage.h"
+#include "decoders/AtuMessage.h"
 #include "FuzzCheck.h"
 
 #include <cstddef>

@@ -1,11 +1,11 @@
 // Fuzzes JsonWriter with any text, as UTF-8 and as raw UTF-16, and DatagramText's JSON and
 // console lines for a datagram carrying the input: the JSON must parse to what was
 // written, and neither line may carry anything a terminal would act on.
-#include "AtuMessage.h"
-#include "DatagramText.h"
+#include "decoders/AtuMessage.h"
+#include "output/DatagramText.h"
 #include "FuzzCheck.h"
-#include "JsonWriter.h"
-#include "PayloadFormatter.h"
+#include "output/JsonWriter.h"
+#include "output/PayloadFormatter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

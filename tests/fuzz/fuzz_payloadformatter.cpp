@@ -1,8 +1,8 @@
 // Fuzzes PayloadFormatter and HexDump, the code that turns datagram bytes into text for
 // the table, the tool tips, the detail pane and the console.
 #include "FuzzCheck.h"
-#include "HexDump.h"
-#include "PayloadFormatter.h"
+#include "output/HexDump.h"
+#include "output/PayloadFormatter.h"
 
 #include <QStringList>
 

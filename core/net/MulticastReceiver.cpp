@@ -1,0 +1,227 @@
+#include "net/MulticastReceiver.h"
+
+#include "decoders/AtuMessage.h"
+#include "net/NetworkInterfaces.h"
+#include "net/OwnTransmitters.h"
+
+#include <QNetworkDatagram>
+#include <QVariant>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+
+MulticastReceiver::MulticastReceiver(QObject *parent)
+    : QObject(parent)
+    , m_socket(this)
+    , m_flushTimer(this)
+    , m_interfaceTimer(this)
+{
+    m_interfaceTimer.setInterval(interfaceCheckMs);
+    connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterface);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MulticastReceiver::flush);
+    connect(&m_socket, &QUdpSocket::readyRead, this, &MulticastReceiver::readPendingDatagrams);
+}
+
+MulticastReceiver::~MulticastReceiver()
+{
+    leave();
+}
+
+void MulticastReceiver::start(const ReceiveConfig &config)
+{
+    leave();
+    m_interfaceTimer.stop();
+    m_waitingForInterface = false;
+    QString error;
+    if (!join(config, &error)) {
+        emit failed(error);
+        return;
+    }
+    m_config = config;
+    m_interfaceTimer.start();
+    emit listening(m_status);
+}
+
+bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
+{
+    const auto interface = NetworkInterfaces::resolve(config.interfaceSpec, error);
+    if (!interface)
+        return false;
+    if (!interface->isUp) {
+        *error = QStringLiteral("interface %1 is down").arg(interface->label());
+        return false;
+    }
+    if (!m_socket.bind(QHostAddress::AnyIPv4, config.port,
+                       QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
+        *error = QStringLiteral("cannot bind port %1: %2").arg(config.port).arg(m_socket.errorString());
+        m_socket.close();
+        return false;
+    }
+#ifdef Q_OS_LINUX
+    // A wildcard-bound socket would otherwise also get every group anyone joined on this port.
+    const int off = 0;
+    setsockopt(int(m_socket.socketDescriptor()), IPPROTO_IP, IP_MULTICAST_ALL, &off, sizeof off);
+#endif
+    const int granted = grantReceiveBuffer(config.receiveBufferBytes);
+    m_useFastReader = LinuxDatagramReader::isAvailable()
+                      && m_fastReader.prepare(m_socket.socketDescriptor());
+    m_reportedOsDrops = 0;
+    if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
+        *error = QStringLiteral("cannot join %1 on %2: %3")
+                     .arg(config.group.toString(), interface->label(), m_socket.errorString());
+        m_socket.close();
+        return false;
+    }
+    m_group = config.group.toIPv4Address();
+    m_atuPrefix = config.atuPrefix;
+    m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
+    m_sinceFlush.start();
+    return true;
+}
+
+void MulticastReceiver::checkInterface()
+{
+    QString error;
+    const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec, &error);
+    // Deleted and re-added between two checks: same name, new index, membership gone.
+    const bool usable = interface && interface->isUp && interface->index == m_status.interface.index;
+    if (m_waitingForInterface) {
+        if (!interface || !interface->isUp || !join(m_config, &error))
+            return;
+        m_waitingForInterface = false;
+        emit listening(m_status);
+        return;
+    }
+    if (usable)
+        return;
+    leave();
+    if (interface && interface->isUp && join(m_config, &error)) {
+        emit listening(m_status); // came back under a new index before we noticed
+        return;
+    }
+    m_waitingForInterface = true;
+    emit interfaceLost(interface ? QStringLiteral("interface %1 is down; waiting for it to come back")
+                                       .arg(m_status.interface.label())
+                                 : QStringLiteral("interface %1 is gone; waiting for it to come back")
+                                       .arg(m_status.interface.label()));
+}
+
+int MulticastReceiver::grantReceiveBuffer(int requestedBytes)
+{
+#ifdef Q_OS_LINUX
+    // SO_RCVBUFFORCE passes net.core.rmem_max when we may (CAP_NET_ADMIN); else the
+    // ordinary request below is capped by the kernel.
+    if (setsockopt(int(m_socket.socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &requestedBytes,
+                   sizeof requestedBytes)
+        != 0)
+#endif
+        m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, requestedBytes);
+    return m_socket.socketOption(QAbstractSocket::ReceiveBufferSizeSocketOption).toInt();
+}
+
+void MulticastReceiver::stop()
+{
+    const bool wasOpen = m_socket.state() != QAbstractSocket::UnconnectedState || m_waitingForInterface;
+    m_interfaceTimer.stop();
+    m_waitingForInterface = false;
+    leave();
+    if (wasOpen)
+        emit stopped();
+}
+
+void MulticastReceiver::leave()
+{
+    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+        return;
+    readPendingDatagrams();
+    flush();
+    m_socket.leaveMulticastGroup(m_status.group, m_status.interface.qtInterface());
+    m_socket.close();
+}
+
+void MulticastReceiver::readPendingDatagrams()
+{
+    if (const quint64 generation = OwnTransmitters::generation(); generation != m_ownGeneration) {
+        m_ownGeneration = generation;
+        m_ownEndpoints = OwnTransmitters::snapshot();
+    }
+    // Qt turns the socket's read notifier off until a datagram is read through QUdpSocket:
+    // the first one each wake-up is, the rest come in batches from the fast reader.
+    // Bounded per wake-up so that the flush timer and stop() still get their turn in a flood.
+    int reads = m_useFastReader ? readThroughQt(1) : 0;
+    while (reads < maxReadsPerWakeup) {
+        int count = 0;
+        if (m_useFastReader) {
+            m_fastRead.clear();
+            count = m_fastReader.read(m_fastRead, LinuxDatagramReader::batchSize);
+            for (ReceivedDatagram &datagram : m_fastRead)
+                accept(std::move(datagram));
+        } else {
+            count = readThroughQt(LinuxDatagramReader::batchSize);
+        }
+        if (count <= 0)
+            break;
+        reads += count;
+    }
+    if (m_pending.isEmpty())
+        return;
+    if (m_sinceFlush.elapsed() >= flushIntervalMs)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+int MulticastReceiver::readThroughQt(int maxDatagrams)
+{
+    int count = 0;
+    while (count < maxDatagrams && m_socket.hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_socket.receiveDatagram();
+        if (!datagram.isValid())
+            break;
+        ++count;
+        ReceivedDatagram received;
+        received.arrivalUs = AtuMessage::nowUs();
+        received.source = datagram.senderAddress().toIPv4Address();
+        received.sourcePort = quint16(datagram.senderPort());
+        received.destination = datagram.destinationAddress().toIPv4Address();
+        received.ttl = datagram.hopLimit();
+        received.interfaceIndex = datagram.interfaceIndex();
+        received.payload = datagram.data();
+        accept(std::move(received));
+    }
+    return count;
+}
+
+void MulticastReceiver::accept(ReceivedDatagram &&datagram)
+{
+    // A wildcard-bound socket can be handed other groups on this port; where the platform
+    // reports no destination (0) we trust the kernel's filter.
+    if (datagram.destination != 0 && datagram.destination != m_group)
+        return;
+    datagram.destination = m_group;
+    datagram.destinationPort = m_status.port;
+    datagram.fromOwnTransmitter
+        = m_ownEndpoints.contains(OwnTransmitters::key(datagram.source, datagram.sourcePort));
+    if (const auto atu = AtuMessage::parse(datagram.payload, m_atuPrefix))
+        datagram.atuTimeUs = atu->timeUs;
+    m_pending.append(std::move(datagram));
+}
+
+void MulticastReceiver::flush()
+{
+    m_flushTimer.stop();
+    m_sinceFlush.restart();
+    if (m_useFastReader && m_fastReader.osDrops() != m_reportedOsDrops) {
+        m_reportedOsDrops = m_fastReader.osDrops();
+        emit osDropsChanged(m_reportedOsDrops);
+    }
+    if (m_pending.isEmpty())
+        return;
+    DatagramBatch batch;
+    batch.swap(m_pending);
+    emit datagramsReceived(batch);
+}

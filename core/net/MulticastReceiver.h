@@ -1,0 +1,68 @@
+#pragma once
+
+#include "net/LinuxDatagramReader.h"
+#include "net/ListeningStatus.h"
+#include "settings/MulticastConfig.h"
+#include "net/ReceivedDatagram.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUdpSocket>
+
+// Lives on a worker thread: binds, joins the group on the chosen interface, reads every
+// datagram and hands them on in batches, at most flushesPerSecond times a second.
+class MulticastReceiver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MulticastReceiver)
+
+public:
+    static constexpr int flushIntervalMs = 50;
+    static constexpr int maxReadsPerWakeup = 4096;
+    static constexpr int interfaceCheckMs = 1000;
+
+    explicit MulticastReceiver(QObject *parent = nullptr);
+    ~MulticastReceiver() override;
+
+    void start(const ReceiveConfig &config);
+    void stop();
+
+signals:
+    void listening(const ListeningStatus &status);
+    void failed(const QString &reason);
+    void stopped();
+    // The joined interface went down or disappeared; listening resumes by itself (with
+    // listening()) once it is back.
+    void interfaceLost(const QString &reason);
+    void datagramsReceived(const DatagramBatch &batch);
+    // The kernel's count of datagrams dropped on this socket (a full receive buffer).
+    void osDropsChanged(qint64 total);
+
+private:
+    void readPendingDatagrams();
+    int readThroughQt(int maxDatagrams);
+    void accept(ReceivedDatagram &&datagram);
+    void flush();
+    void leave();
+    bool join(const ReceiveConfig &config, QString *error);
+    void checkInterface();
+    int grantReceiveBuffer(int requestedBytes);
+
+    QUdpSocket m_socket;
+    QTimer m_flushTimer;
+    QTimer m_interfaceTimer;
+    ReceiveConfig m_config;
+    bool m_waitingForInterface = false;
+    QElapsedTimer m_sinceFlush;
+    DatagramBatch m_pending;
+    DatagramBatch m_fastRead;
+    LinuxDatagramReader m_fastReader;
+    bool m_useFastReader = false;
+    qint64 m_reportedOsDrops = 0;
+    QSet<quint64> m_ownEndpoints;
+    quint64 m_ownGeneration = ~quint64(0);
+    ListeningStatus m_status;
+    quint32 m_group = 0;
+    QString m_atuPrefix;
+};

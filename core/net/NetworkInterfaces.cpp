@@ -1,0 +1,63 @@
+#include "net/NetworkInterfaces.h"
+
+QString InterfaceChoice::label() const
+{
+    return QStringLiteral("%1 — %2").arg(name, address.toString());
+}
+
+QNetworkInterface InterfaceChoice::qtInterface() const
+{
+    return QNetworkInterface::interfaceFromIndex(index);
+}
+
+namespace NetworkInterfaces {
+
+static std::optional<QHostAddress> firstIPv4(const QNetworkInterface &interface)
+{
+    for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+        if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol)
+            return entry.ip();
+    }
+    return std::nullopt;
+}
+
+QList<InterfaceChoice> ipv4Interfaces()
+{
+    QList<InterfaceChoice> choices;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const auto address = firstIPv4(interface);
+        if (!address)
+            continue;
+        choices.append({interface.name(), *address, interface.index(),
+                        interface.flags().testFlag(QNetworkInterface::IsUp)});
+    }
+    return choices;
+}
+
+std::optional<InterfaceChoice> resolve(const QString &spec, QString *error)
+{
+    const QString wanted = spec.trimmed();
+    const QHostAddress wantedAddress(wanted);
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const auto address = firstIPv4(interface);
+        const bool nameMatches = interface.name() == wanted;
+        bool addressMatches = false;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries())
+            addressMatches = addressMatches || (!wantedAddress.isNull() && entry.ip() == wantedAddress);
+        if (!nameMatches && !addressMatches)
+            continue;
+        if (!address) {
+            if (error)
+                *error = QStringLiteral("interface %1 has no IPv4 address").arg(wanted);
+            return std::nullopt;
+        }
+        return InterfaceChoice{interface.name(), addressMatches ? wantedAddress : *address,
+                               interface.index(),
+                               interface.flags().testFlag(QNetworkInterface::IsUp)};
+    }
+    if (error)
+        *error = QStringLiteral("no interface named or addressed %1").arg(wanted);
+    return std::nullopt;
+}
+
+} // namespace NetworkInterfaces

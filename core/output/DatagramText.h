@@ -1,0 +1,24 @@
+#pragma once
+
+#include "net/ReceivedDatagram.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// How a datagram and its parts read as text, the same in the window and on the console.
+namespace DatagramText {
+
+QString ipv4(quint32 address);
+QString clockTime(qint64 timeUs);   // "19:40:01.123", local
+QString isoTime(qint64 timeUs);     // "2026-11-25T19:40:01.123+01:00", local with offset
+QString isoTimeUs(qint64 timeUs);   // "2026-11-25T19:40:01.123456+01:00"
+// Arrival minus ATU time in ms, or nothing for datagrams that are not ATU messages.
+std::optional<double> atuOffsetMs(const ReceivedDatagram &datagram);
+// One line for the console: time, source:port, size and the escaped payload.
+QByteArray consoleLine(const ReceivedDatagram &datagram);
+// One JSON object (no newline) with exactly the documented keys.
+QByteArray jsonLine(const ReceivedDatagram &datagram);
+
+} // namespace DatagramText

@@ -1,0 +1,132 @@
+#include "output/JsonWriter.h"
+
+#include <cmath>
+
+void JsonWriter::separate()
+{
+    if (m_needsComma)
+        m_out += ',';
+    m_needsComma = true;
+}
+
+JsonWriter &JsonWriter::beginObject()
+{
+    separate();
+    m_out += '{';
+    m_needsComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::endObject()
+{
+    m_out += '}';
+    m_needsComma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::beginArray()
+{
+    separate();
+    m_out += '[';
+    m_needsComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::endArray()
+{
+    m_out += ']';
+    m_needsComma = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(const char *name)
+{
+    separate();
+    appendString(QString::fromLatin1(name));
+    m_out += ':';
+    m_needsComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const QString &text)
+{
+    separate();
+    appendString(text);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const char *latin1Text)
+{
+    return value(QString::fromLatin1(latin1Text));
+}
+
+JsonWriter &JsonWriter::value(qint64 number)
+{
+    separate();
+    m_out += QByteArray::number(number);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(double number, int decimals)
+{
+    if (!std::isfinite(number))
+        return null();
+    separate();
+    QByteArray text = QByteArray::number(number, 'f', decimals);
+    // "12.500" reads better as 12.5; keep at least one digit after the point.
+    if (text.contains('.')) {
+        while (text.endsWith('0') && !text.endsWith(".0"))
+            text.chop(1);
+    }
+    if (text == "-0.0")
+        text = "0.0";
+    m_out += text;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(bool flag)
+{
+    separate();
+    m_out += flag ? "true" : "false";
+    return *this;
+}
+
+JsonWriter &JsonWriter::null()
+{
+    separate();
+    m_out += "null";
+    return *this;
+}
+
+void JsonWriter::appendString(const QString &text)
+{
+    static const char hexDigits[] = "0123456789abcdef";
+    m_out += '"';
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t unit = text.at(i).unicode();
+        switch (unit) {
+        case u'"': m_out += "\\\""; continue;
+        case u'\\': m_out += "\\\\"; continue;
+        case u'\n': m_out += "\\n"; continue;
+        case u'\r': m_out += "\\r"; continue;
+        case u'\t': m_out += "\\t"; continue;
+        default: break;
+        }
+        if (unit < 0x20 || unit == 0x7f) {
+            m_out += "\\u00";
+            m_out += hexDigits[unit >> 4];
+            m_out += hexDigits[unit & 0xf];
+        } else if (unit < 0x80) {
+            m_out += char(unit);
+        } else if (QChar::isHighSurrogate(unit) && i + 1 < size && text.at(i + 1).isLowSurrogate()) {
+            m_out += text.mid(i, 2).toUtf8();
+            ++i;
+        } else if (QChar::isSurrogate(unit)) {
+            m_out += "\\ufffd"; // a lone surrogate has no UTF-8 form
+        } else {
+            m_out += QString(QChar(unit)).toUtf8();
+        }
+    }
+    m_out += '"';
+}

@@ -1,0 +1,168 @@
+#include "output/StatsReport.h"
+
+#include "output/DatagramText.h"
+#include "output/JsonWriter.h"
+
+namespace StatsReport {
+
+namespace {
+
+std::optional<double> toMs(const std::optional<qint64> &us)
+{
+    return us ? std::optional<double>(double(*us) / 1000.0) : std::nullopt;
+}
+
+std::optional<double> toMs(const std::optional<double> &us)
+{
+    return us ? std::optional<double>(*us / 1000.0) : std::nullopt;
+}
+
+QString portList(const TrafficStatistics::Sender &sender)
+{
+    QStringList ports;
+    for (const quint16 port : sender.ports)
+        ports.append(QString::number(port));
+    if (sender.morePorts)
+        ports.append(QStringLiteral("…"));
+    return ports.join(QLatin1Char(','));
+}
+
+QString sourceName(quint32 address)
+{
+    return address == TrafficStatistics::otherSendersAddress ? QStringLiteral("other senders")
+                                                             : DatagramText::ipv4(address);
+}
+
+QString optionalMs(const std::optional<double> &ms)
+{
+    return ms ? QStringLiteral("%1 ms").arg(*ms, 0, 'f', 1) : QStringLiteral("–");
+}
+
+} // namespace
+
+QString livenessName(Liveness state)
+{
+    switch (state) {
+    case Liveness::Live: return QStringLiteral("live");
+    case Liveness::Late: return QStringLiteral("late");
+    case Liveness::Silent: return QStringLiteral("silent");
+    }
+    return {};
+}
+
+QString eventName(LivenessEvent::Kind kind)
+{
+    switch (kind) {
+    case LivenessEvent::Kind::Appeared: return QStringLiteral("appeared");
+    case LivenessEvent::Kind::Late: return QStringLiteral("late");
+    case LivenessEvent::Kind::Silent: return QStringLiteral("silent");
+    case LivenessEvent::Kind::Back: return QStringLiteral("back");
+    }
+    return {};
+}
+
+QString eventDescription(const LivenessEvent &event)
+{
+    if (event.kind == LivenessEvent::Kind::Back)
+        return QStringLiteral("back after %1 s").arg(double(event.silentForUs) / 1e6, 0, 'f', 1);
+    return eventName(event.kind);
+}
+
+QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
+{
+    const auto &totals = statistics.totals();
+    const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
+    JsonWriter json;
+    json.beginObject()
+        .key("type").value("stats")
+        .key("time").value(DatagramText::isoTime(statistics.nowUs()))
+        .key("total").beginObject()
+        .key("packets").value(totals.packets)
+        .key("bytes").value(totals.bytes)
+        .key("pps").value(totalRate.packetsPerSecond)
+        .key("bps").value(totalRate.bytesPerSecond)
+        .endObject()
+        .key("os_drops").value(statistics.osDrops());
+    if (guiMaxStallMs)
+        json.key("gui_max_stall_ms").value(*guiMaxStallMs, 1);
+    json.key("senders").beginArray();
+    for (const auto &sender : statistics.senders()) {
+        const auto rate = statistics.rate(sender.rates, rateWindowMs);
+        const auto offsets = sender.timing.atuOffsets();
+        json.beginObject()
+            .key("source").value(sourceName(sender.address))
+            .key("ports").beginArray();
+        for (const quint16 port : sender.ports)
+            json.value(int(port));
+        json.endArray()
+            .key("packets").value(sender.packets)
+            .key("bytes").value(sender.bytes)
+            .key("pps").value(rate.packetsPerSecond)
+            .key("bps").value(rate.bytesPerSecond)
+            .key("state").value(livenessName(sender.liveness))
+            .key("last_interval_ms").value(toMs(sender.timing.lastIntervalUs()))
+            .key("mean_interval_ms").value(toMs(sender.timing.meanIntervalUs()))
+            .key("jitter_ms").value(toMs(sender.timing.jitterUs()))
+            .key("atu_offset_ms").value(offsets ? std::optional<double>(double(offsets->lastUs) / 1000.0)
+                                                : std::nullopt)
+            .endObject();
+    }
+    json.endArray().endObject();
+    return json.bytes();
+}
+
+QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
+{
+    const auto &totals = statistics.totals();
+    const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
+    QString text = QStringLiteral("%1 stats: %2 packets, %3 bytes, %4 pkt/s, %5 B/s, %6 dropped by the OS; "
+                                  "%7 live, %8 late, %9 silent")
+                       .arg(DatagramText::isoTime(statistics.nowUs()))
+                       .arg(totals.packets)
+                       .arg(totals.bytes)
+                       .arg(totalRate.packetsPerSecond, 0, 'f', 1)
+                       .arg(totalRate.bytesPerSecond, 0, 'f', 0)
+                       .arg(statistics.osDrops())
+                       .arg(statistics.count(Liveness::Live))
+                       .arg(statistics.count(Liveness::Late))
+                       .arg(statistics.count(Liveness::Silent));
+    if (guiMaxStallMs)
+        text += QStringLiteral("; window stalled at most %1 ms").arg(*guiMaxStallMs, 0, 'f', 1);
+    for (const auto &sender : statistics.senders()) {
+        const auto rate = statistics.rate(sender.rates, rateWindowMs);
+        const auto offsets = sender.timing.atuOffsets();
+        text += QStringLiteral("\n  %1 ports %2: %3 packets, %4 bytes, %5 pkt/s, %6 B/s, %7, "
+                               "interval last %8 mean %9 jitter %10, ATU offset %11")
+                    .arg(sourceName(sender.address), portList(sender))
+                    .arg(sender.packets)
+                    .arg(sender.bytes)
+                    .arg(rate.packetsPerSecond, 0, 'f', 1)
+                    .arg(rate.bytesPerSecond, 0, 'f', 0)
+                    .arg(livenessName(sender.liveness), optionalMs(toMs(sender.timing.lastIntervalUs())),
+                         optionalMs(toMs(sender.timing.meanIntervalUs())),
+                         optionalMs(toMs(sender.timing.jitterUs())),
+                         offsets ? optionalMs(double(offsets->lastUs) / 1000.0) : QStringLiteral("–"));
+    }
+    return text.toUtf8();
+}
+
+QByteArray eventJson(const LivenessEvent &event)
+{
+    JsonWriter json;
+    json.beginObject()
+        .key("type").value("event")
+        .key("time").value(DatagramText::isoTime(event.timeUs))
+        .key("source").value(DatagramText::ipv4(event.source))
+        .key("event").value(eventName(event.kind))
+        .endObject();
+    return json.bytes();
+}
+
+QByteArray eventText(const LivenessEvent &event)
+{
+    return QStringLiteral("%1 event: %2 %3")
+        .arg(DatagramText::isoTime(event.timeUs), DatagramText::ipv4(event.source), eventDescription(event))
+        .toUtf8();
+}
+
+} // namespace StatsReport

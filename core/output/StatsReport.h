@@ -1,0 +1,26 @@
+#pragma once
+
+#include "analysis/TrafficStatistics.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// Statistics and liveness events as console lines: readable text or one JSON object per
+// line. pps and bps (bytes per second) are taken over the last 10 s.
+namespace StatsReport {
+
+inline constexpr qint64 rateWindowMs = 10000;
+
+QString livenessName(Liveness state);   // "live", "late", "silent"
+QString eventName(LivenessEvent::Kind kind); // "appeared", "late", "silent", "back"
+QString eventDescription(const LivenessEvent &event); // "back after 12.3 s"
+
+// guiMaxStallMs: the window's largest event-loop stall, when the window measures it.
+QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {});
+QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {});
+QByteArray eventJson(const LivenessEvent &event);
+QByteArray eventText(const LivenessEvent &event);
+
+} // namespace StatsReport

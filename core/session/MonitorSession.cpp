@@ -1,0 +1,19 @@
+#include "session/MonitorSession.h"
+
+MonitorSession::MonitorSession(QObject *parent)
+    : QObject(parent)
+    , m_pipeline(this)
+    , m_transmitter(this)
+{
+}
+
+MonitorSession::~MonitorSession()
+{
+    m_transmitter.stop();
+}
+
+void MonitorSession::clear()
+{
+    m_pipeline.statistics().clear();
+    emit cleared();
+}

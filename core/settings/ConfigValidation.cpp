@@ -1,0 +1,88 @@
+#include "settings/ConfigValidation.h"
+
+#include "decoders/AtuMessage.h"
+
+namespace ConfigValidation {
+
+namespace {
+
+constexpr double secondsPerDay = 24 * 60 * 60;
+
+std::optional<QHostAddress> strictIPv4(const QString &text)
+{
+    // QHostAddress accepts shorthand like "239.1.1" (inet_aton); a user means four parts.
+    const QStringList parts = text.trimmed().split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return std::nullopt;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int value = part.toInt(&ok);
+        if (!ok || part.isEmpty() || part.size() > 3 || value < 0 || value > 255)
+            return std::nullopt;
+    }
+    return QHostAddress(text.trimmed());
+}
+
+} // namespace
+
+std::optional<QString> groupError(const QString &text)
+{
+    const auto address = strictIPv4(text);
+    if (!address)
+        return QStringLiteral("group '%1' is not an IPv4 address").arg(text);
+    if (!address->isMulticast())
+        return QStringLiteral("group %1 is not a multicast address (224.0.0.0 to 239.255.255.255)")
+            .arg(address->toString());
+    return std::nullopt;
+}
+
+std::optional<QString> groupWarning(const QHostAddress &group)
+{
+    if ((group.toIPv4Address() & 0xffffff00u) == 0xe0000000u)
+        return QStringLiteral("%1 is link-local (224.0.0.0/24): routers never forward it")
+            .arg(group.toString());
+    return std::nullopt;
+}
+
+std::optional<QString> portError(const QString &text)
+{
+    bool ok = false;
+    const int port = text.trimmed().toInt(&ok);
+    if (!ok || port < 1 || port > 65535)
+        return QStringLiteral("port '%1' is not between 1 and 65535").arg(text);
+    return std::nullopt;
+}
+
+std::optional<QString> ttlError(const QString &text)
+{
+    bool ok = false;
+    const int ttl = text.trimmed().toInt(&ok);
+    if (!ok || ttl < 0 || ttl > 255)
+        return QStringLiteral("TTL '%1' is not between 0 and 255").arg(text);
+    return std::nullopt;
+}
+
+std::optional<QString> intervalError(const QString &secondsText)
+{
+    bool ok = false;
+    const double seconds = secondsText.trimmed().toDouble(&ok);
+    if (!ok || !(seconds > 0))
+        return QStringLiteral("interval '%1' must be a number of seconds above 0").arg(secondsText);
+    if (seconds < 0.001)
+        return QStringLiteral("interval '%1' is below the 1 ms the sender can keep").arg(secondsText);
+    if (seconds > secondsPerDay)
+        return QStringLiteral("interval '%1' is longer than a day").arg(secondsText);
+    return std::nullopt;
+}
+
+std::optional<QString> prefixError(const QString &prefix)
+{
+    const qsizetype size = AtuMessage::compose(prefix, 1).size();
+    if (size > maxUdpPayload)
+        return QStringLiteral("prefix makes a %1-byte message; a UDP datagram holds at most %2")
+            .arg(size)
+            .arg(maxUdpPayload);
+    return std::nullopt;
+}
+
+} // namespace ConfigValidation

@@ -1,0 +1,203 @@
+#include "analysis/TrafficStatistics.h"
+
+#include <QTest>
+
+namespace {
+
+ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size)
+{
+    ReceivedDatagram d;
+    d.source = source;
+    d.sourcePort = port;
+    d.arrivalUs = arrivalUs;
+    d.destination = 0xef010101;
+    d.destinationPort = 5001;
+    d.payload = QByteArray(size, 'x');
+    return d;
+}
+
+constexpr quint32 hostA = 0x7f000001; // 127.0.0.1
+constexpr quint32 hostB = 0xc6120001; // 198.18.0.1
+
+} // namespace
+
+class TestTrafficStatistics final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void groupsSendersByAddressAcrossPorts()
+    {
+        qint64 now = 1'000'000'000;
+        TrafficStatistics statistics([&now] { return now; });
+        statistics.record(DatagramBatch{datagram(hostA, 4000, now, 10), datagram(hostB, 4000, now, 20),
+                                        datagram(hostA, 3000, now + 1000, 30),
+                                        datagram(hostA, 4000, now + 2000, 40)});
+        QCOMPARE(statistics.senders().size(), std::size_t(2));
+        const auto &a = statistics.senders()[std::size_t(statistics.indexOf(hostA))];
+        QCOMPARE(a.ports, (QList<quint16>{3000, 4000}));
+        QCOMPARE(a.packets, qint64(3));
+        QCOMPARE(a.bytes, qint64(80));
+        QCOMPARE(a.firstSeenUs, now);
+        QCOMPARE(a.lastSeenUs, now + 2000);
+        QCOMPARE(statistics.indexOf(hostA), 0); // order of first appearance
+        QCOMPARE(statistics.indexOf(hostB), 1);
+        QCOMPARE(statistics.totals().packets, qint64(4));
+        QCOMPARE(statistics.totals().bytes, qint64(100));
+    }
+
+    void ratesUseTheInjectedClock()
+    {
+        qint64 now = 2'000'000'000;
+        TrafficStatistics statistics([&now] { return now; });
+        for (int i = 0; i < 10; ++i)
+            statistics.record(datagram(hostA, 1, now + i * 100'000, 100));
+        now += 900'000;
+        const auto &sender = statistics.senders().front();
+        QCOMPARE(statistics.rate(sender.rates, 1000).packetsPerSecond, 10.0);
+        QCOMPARE(statistics.rate(statistics.totals().rates, 1000).bytesPerSecond, 1000.0);
+        now += 5'000'000; // five quiet seconds later
+        QCOMPARE(statistics.rate(sender.rates, 1000).packetsPerSecond, 0.0);
+        QCOMPARE(statistics.rate(sender.rates, 10000).packetsPerSecond, 1.0);
+    }
+
+    void foldsSendersBeyondTheCapIntoOneRow()
+    {
+        TrafficStatistics statistics([] { return qint64(0); }, 4);
+        for (quint32 i = 1; i <= 100; ++i)
+            statistics.record(datagram(0x0a000000 + i, 7, 1000, 1));
+        QCOMPARE(statistics.senders().size(), std::size_t(4));
+        const auto &other = statistics.senders().back();
+        QCOMPARE(other.address, TrafficStatistics::otherSendersAddress);
+        QCOMPARE(other.packets, qint64(97));
+        QCOMPARE(statistics.totals().packets, qint64(100));
+        // A known sender keeps its own row after the cap is reached.
+        statistics.record(datagram(0x0a000001, 7, 2000, 1));
+        QCOMPARE(statistics.senders().front().packets, qint64(2));
+    }
+
+    void boundsThePortList()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        for (quint16 port = 1; port <= 100; ++port)
+            statistics.record(datagram(hostA, port, 0, 1));
+        const auto &sender = statistics.senders().front();
+        QCOMPARE(sender.ports.size(), qsizetype(TrafficStatistics::maxPortsPerSender));
+        QVERIFY(sender.morePorts);
+    }
+
+    void marksOwnTransmitter()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        ReceivedDatagram own = datagram(hostA, 9, 0, 1);
+        own.fromOwnTransmitter = true;
+        statistics.record(DatagramBatch{datagram(hostB, 9, 0, 1), own});
+        QVERIFY(!statistics.senders()[0].fromOwnTransmitter);
+        QVERIFY(statistics.senders()[1].fromOwnTransmitter);
+    }
+
+    void livenessGoesLateThenSilentThenBack()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        const qint64 start = 100'000'000;
+        for (int i = 0; i < 10; ++i)
+            statistics.record(datagram(hostA, 9, start + i * 1'000'000, 30));
+        const qint64 last = start + 9'000'000;
+        auto events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Appeared);
+        QCOMPARE(events[0].source, hostA);
+        QCOMPARE(events[0].timeUs, start);
+
+        now = last + 1'400'000; // within 1.5 × 1 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+        QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
+
+        now = last + 1'600'000;
+        statistics.updateLiveness();
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Late);
+        QCOMPARE(statistics.count(Liveness::Late), 1);
+
+        now = last + 2'900'000; // still late: silent only after 3 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+
+        now = last + 3'100'000;
+        statistics.updateLiveness();
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
+        QCOMPARE(statistics.count(Liveness::Silent), 1);
+        QCOMPARE(statistics.count(Liveness::Live), 0);
+
+        statistics.updateLiveness(); // no repeated events
+        QVERIFY(statistics.takeEvents().isEmpty());
+
+        statistics.record(datagram(hostA, 9, last + 5'000'000, 30));
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Back);
+        QCOMPARE(events[0].silentForUs, qint64(5'000'000));
+        QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
+    }
+
+    void silenceNeedsAtLeastThreeSecondsForFastSenders()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        for (int i = 0; i < 20; ++i)
+            statistics.record(datagram(hostB, 9, i * 100'000, 30)); // 10 per second
+        const qint64 last = 19 * 100'000;
+        statistics.takeEvents();
+        now = last + 250'000;
+        statistics.updateLiveness();
+        QCOMPARE(statistics.takeEvents().value(0).kind, LivenessEvent::Kind::Late);
+        now = last + 2'000'000; // 20 intervals, but not yet 3 s
+        statistics.updateLiveness();
+        QVERIFY(statistics.takeEvents().isEmpty());
+        now = last + 3'000'001;
+        statistics.updateLiveness();
+        QCOMPARE(statistics.takeEvents().value(0).kind, LivenessEvent::Kind::Silent);
+    }
+
+    void slowSenderGoesStraightToSilentWhenChecksAreRare()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        statistics.record(datagram(hostA, 9, 0, 1));
+        statistics.record(datagram(hostA, 9, 1'000'000, 1));
+        statistics.takeEvents();
+        now = 10'000'000;
+        statistics.updateLiveness();
+        const auto events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
+    }
+
+    void recordsAtuOffsets()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        ReceivedDatagram atu = datagram(hostA, 9, 5'000'000, 30);
+        atu.atuTimeUs = 4'997'500; // 2.5 ms before it arrived
+        statistics.record(DatagramBatch{atu, datagram(hostB, 9, 5'000'000, 30)});
+        QCOMPARE(statistics.senders()[0].timing.atuOffsets()->lastUs, qint64(2500));
+        QVERIFY(!statistics.senders()[1].timing.atuOffsets());
+    }
+
+    void clearForgetsEverything()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        statistics.record(datagram(hostA, 9, 0, 1));
+        statistics.clear();
+        QVERIFY(statistics.senders().empty());
+        QCOMPARE(statistics.indexOf(hostA), -1);
+        QCOMPARE(statistics.totals().packets, qint64(0));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrafficStatistics)
+#include "tst_trafficstatistics.moc"

@@ -1,0 +1,106 @@
+#include "output/StatsReport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+namespace {
+
+ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size)
+{
+    ReceivedDatagram d;
+    d.source = source;
+    d.sourcePort = port;
+    d.arrivalUs = arrivalUs;
+    d.payload = QByteArray(size, 'x');
+    return d;
+}
+
+QStringList keysInOrder(const QByteArray &json)
+{
+    // QJsonObject sorts its keys; read the order from the text itself.
+    QStringList keys;
+    int depth = 0;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '{' || c == '[') ++depth;
+        if (c == '}' || c == ']') --depth;
+        if (c == '"' && depth == 1) {
+            const qsizetype end = json.indexOf('"', i + 1);
+            if (json.at(end + 1) == ':')
+                keys.append(QString::fromLatin1(json.mid(i + 1, end - i - 1)));
+            i = end;
+        }
+    }
+    return keys;
+}
+
+} // namespace
+
+class TestStatsReport final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void statsJsonHasExactlyTheDocumentedShape()
+    {
+        qint64 now = 1'700'000'000'000'000;
+        TrafficStatistics statistics([&now] { return now; });
+        for (int i = 0; i < 10; ++i) {
+            ReceivedDatagram d = datagram(0x7f000001, 4000, now - 9'000'000 + i * 1'000'000, 30);
+            d.atuTimeUs = d.arrivalUs - 1500;
+            statistics.record(d);
+            statistics.record(datagram(0x7f000002, 5000, now - 9'000'000 + i * 1'000'000, 10));
+        }
+        const QByteArray line = StatsReport::statsJson(statistics);
+        QCOMPARE(keysInOrder(line), (QStringList{"type", "time", "total", "os_drops", "senders"}));
+        const QJsonObject stats = QJsonDocument::fromJson(line).object();
+        QCOMPARE(stats["type"].toString(), QStringLiteral("stats"));
+        const QJsonObject total = stats["total"].toObject();
+        QCOMPARE(total.keys(), (QStringList{"bps", "bytes", "packets", "pps"}));
+        QCOMPARE(total["packets"].toInt(), 20);
+        QCOMPARE(total["bytes"].toInt(), 400);
+        QCOMPARE(total["pps"].toDouble(), 2.0); // 20 packets in the last 10 s
+        QCOMPARE(total["bps"].toDouble(), 40.0);
+        const QJsonArray senders = stats["senders"].toArray();
+        QCOMPARE(senders.size(), 2);
+        const QJsonObject first = senders[0].toObject();
+        QCOMPARE(first.keys(), (QStringList{"atu_offset_ms", "bps", "bytes", "jitter_ms", "last_interval_ms",
+                                            "mean_interval_ms", "packets", "ports", "pps", "source", "state"}));
+        QCOMPARE(first["source"].toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(first["ports"].toArray(), QJsonArray{4000});
+        QCOMPARE(first["state"].toString(), QStringLiteral("live"));
+        QCOMPARE(first["last_interval_ms"].toDouble(), 1000.0);
+        QCOMPARE(first["mean_interval_ms"].toDouble(), 1000.0);
+        QCOMPARE(first["jitter_ms"].toDouble(), 0.0);
+        QCOMPARE(first["atu_offset_ms"].toDouble(), 1.5);
+        QVERIFY(senders[1].toObject()["atu_offset_ms"].isNull());
+    }
+
+    void eventJsonHasExactlyTheDocumentedKeys()
+    {
+        const LivenessEvent event{1'700'000'000'000'000, 0x7f000001, LivenessEvent::Kind::Silent, 0};
+        const QByteArray line = StatsReport::eventJson(event);
+        QCOMPARE(keysInOrder(line), (QStringList{"type", "time", "source", "event"}));
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        QCOMPARE(object["type"].toString(), QStringLiteral("event"));
+        QCOMPARE(object["source"].toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(object["event"].toString(), QStringLiteral("silent"));
+    }
+
+    void readableText()
+    {
+        const LivenessEvent back{1'700'000'000'000'000, 0x7f000001, LivenessEvent::Kind::Back, 12'340'000};
+        QVERIFY(StatsReport::eventText(back).endsWith("127.0.0.1 back after 12.3 s"));
+        TrafficStatistics statistics([] { return qint64(1'000'000); });
+        statistics.record(datagram(0x7f000001, 4000, 500'000, 30));
+        const QByteArray text = StatsReport::statsText(statistics);
+        QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
+        QVERIFY2(text.contains("127.0.0.1 ports 4000"), text.constData());
+        QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestStatsReport)
+#include "tst_statsreport.moc"

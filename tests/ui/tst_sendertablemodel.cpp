@@ -1,0 +1,295 @@
+#include "LivenessPalette.h"
+#include "SenderTableModel.h"
+#include "decoders/AtuMessage.h"
+#include "session/MonitorSession.h"
+
+#include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+constexpr quint32 hostA = 0x7f000001; // 127.0.0.1
+constexpr quint32 hostB = 0xc6120001; // 198.18.0.1
+
+ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size = 10)
+{
+    ReceivedDatagram d;
+    d.source = source;
+    d.sourcePort = port;
+    d.arrivalUs = arrivalUs;
+    d.destination = 0xef010101;
+    d.destinationPort = 5001;
+    d.payload = QByteArray(size, 'x');
+    return d;
+}
+
+QString cell(const SenderTableModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
+}
+
+} // namespace
+
+class TestSenderTableModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_now = 1'700'000'000'000'000;
+        m_statistics = std::make_unique<TrafficStatistics>([this] { return m_now; });
+        m_model = std::make_unique<SenderTableModel>(*m_statistics);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+        m_statistics.reset();
+    }
+
+    void twoSendersAcrossSeveralPorts()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        record({datagram(hostA, 4000, m_now, 10), datagram(hostA, 3000, m_now + 1000, 20)});
+        QCOMPARE(m_model->rowCount(), 1);
+        record({datagram(hostB, 6000, m_now + 2000, 30), datagram(hostA, 5000, m_now + 3000, 40),
+                datagram(hostB, 6001, m_now + 4000, 50)});
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 1);
+
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Source), QStringLiteral("127.0.0.1"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Ports), QStringLiteral("3000, 4000, 5000"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Packets), QStringLiteral("3"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Bytes), QStringLiteral("70 B"));
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ports), QStringLiteral("6000, 6001"));
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Packets), QStringLiteral("2"));
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Bytes), QStringLiteral("80 B"));
+        QVERIFY(cell(*m_model, 0, SenderTableModel::FirstSeen) != QString());
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ours), QString());
+    }
+
+    void ratesDecayWithoutTraffic()
+    {
+        DatagramBatch batch;
+        for (int i = 0; i < 10; ++i)
+            batch.append(datagram(hostA, 4000, m_now + i * 100'000, 100));
+        record(batch);
+        m_now += 900'000;
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate1s), QStringLiteral("10"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::ByteRate1s), QStringLiteral("1.0 kB/s"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate10s), QStringLiteral("1"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::ByteRate10s), QStringLiteral("100 B/s"));
+        m_now += 20'000'000;
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate1s), QStringLiteral("0"));
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate10s), QStringLiteral("0"));
+    }
+
+    void refreshAnnouncesEveryCellOnce()
+    {
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->refresh();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, 0));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(),
+                 m_model->index(1, SenderTableModel::ColumnCount - 1));
+    }
+
+    void refreshOfAnEmptyModelSaysNothing()
+    {
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->refresh();
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void marksOurOwnTransmitter()
+    {
+        ReceivedDatagram ours = datagram(hostB, 5000, m_now);
+        ours.fromOwnTransmitter = true;
+        record({datagram(hostA, 4000, m_now), ours});
+        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ours), QStringLiteral("yes"));
+        QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::OwnTransmitterRole).toBool(),
+                 true);
+        QCOMPARE(m_model->data(m_model->index(0, 0), SenderTableModel::OwnTransmitterRole).toBool(),
+                 false);
+        QVERIFY(m_model->data(m_model->index(1, SenderTableModel::Packets), Qt::BackgroundRole)
+                    .isValid());
+    }
+
+    void manyPortsEndWithAnEllipsis()
+    {
+        DatagramBatch batch;
+        for (int port = 1; port <= TrafficStatistics::maxPortsPerSender + 3; ++port)
+            batch.append(datagram(hostA, quint16(port), m_now));
+        record(batch);
+        QVERIFY(cell(*m_model, 0, SenderTableModel::Ports).endsWith(QStringLiteral(", …")));
+        QVERIFY(!cell(*m_model, 0, SenderTableModel::Ports, Qt::ToolTipRole).isEmpty());
+    }
+
+    void otherSendersRowIsNamed()
+    {
+        m_tester.reset();
+        m_model.reset();
+        m_statistics = std::make_unique<TrafficStatistics>([this] { return m_now; }, 3);
+        m_model = std::make_unique<SenderTableModel>(*m_statistics);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        record({datagram(1, 1, m_now), datagram(2, 1, m_now), datagram(3, 1, m_now),
+                datagram(4, 1, m_now)});
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(cell(*m_model, 2, SenderTableModel::Source), QStringLiteral("other senders"));
+        QCOMPARE(cell(*m_model, 2, SenderTableModel::Packets), QStringLiteral("2"));
+    }
+
+    void stateColumnFollowsLivenessInColour()
+    {
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        m_now += 1'000'000;
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        const QPalette palette = QGuiApplication::palette();
+        const auto state = [this](int row, int role = Qt::DisplayRole) {
+            return m_model->data(m_model->index(row, SenderTableModel::State), role);
+        };
+        QCOMPARE(state(0).toString(), QStringLiteral("live"));
+        QCOMPARE(state(0, Qt::DecorationRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Live, palette));
+        QVERIFY(!state(0, Qt::BackgroundRole).isValid());
+
+        // Expected interval 1 s: late after 1.5 s of quiet, silent after 3 s.
+        m_now += 2'000'000;
+        record({datagram(hostB, 4000, m_now)});
+        m_statistics->updateLiveness();
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("late"));
+        QCOMPARE(state(0, SenderTableModel::LivenessRole).toInt(), int(Liveness::Late));
+        QCOMPARE(state(0, Qt::ForegroundRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Late, palette));
+        QCOMPARE(m_model->data(m_model->index(0, SenderTableModel::Packets), Qt::BackgroundRole)
+                     .value<QBrush>()
+                     .color(),
+                 LivenessPalette::background(Liveness::Late, palette));
+        QCOMPARE(state(1).toString(), QStringLiteral("live"));
+        QVERIFY(state(0, Qt::ToolTipRole).toString().contains(QStringLiteral("2000.0 ms ago")));
+
+        m_now += 2'000'000;
+        m_statistics->updateLiveness();
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("silent"));
+        QCOMPARE(state(0, Qt::DecorationRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Silent, palette));
+        QCOMPARE(state(0, Qt::BackgroundRole).value<QBrush>().color(),
+                 LivenessPalette::background(Liveness::Silent, palette));
+        QVERIFY(LivenessPalette::background(Liveness::Silent, palette)
+                != LivenessPalette::background(Liveness::Late, palette));
+
+        record({datagram(hostA, 4000, m_now)}); // back
+        m_model->refresh();
+        QCOMPARE(state(0).toString(), QStringLiteral("live"));
+        QVERIFY(!state(0, Qt::BackgroundRole).isValid());
+    }
+
+    void timingColumnsShowIntervalsAndAtuOffsets()
+    {
+        const qint64 start = m_now;
+        const qint64 arrivals[] = {0, 1'000'000, 2'002'000, 3'000'000};
+        const qint64 offsets[] = {500, 700, 300, 500};
+        for (int i = 0; i < 4; ++i) {
+            ReceivedDatagram heartbeat = datagram(hostA, 4000, start + arrivals[i]);
+            heartbeat.atuTimeUs = heartbeat.arrivalUs - offsets[i];
+            record({heartbeat, datagram(hostB, 4000, start + arrivals[i])});
+        }
+        m_now = start + 3'000'000;
+        const auto text = [this](int row, SenderTableModel::Column column) {
+            return cell(*m_model, row, column);
+        };
+        // Intervals 1000, 1002 and 998 ms.
+        QCOMPARE(text(0, SenderTableModel::LastInterval), QStringLiteral("998.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::MeanInterval), QStringLiteral("1000.0 ms"));
+        QCOMPARE(text(0, SenderTableModel::Jitter), QStringLiteral("1.63 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffset), QStringLiteral("0.50 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMin), QStringLiteral("0.30 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMean), QStringLiteral("0.50 ms"));
+        QCOMPARE(text(0, SenderTableModel::AtuOffsetMax), QStringLiteral("0.70 ms"));
+        QVERIFY(cell(*m_model, 0, SenderTableModel::AtuOffset, Qt::ToolTipRole)
+                    .contains(QStringLiteral("4 ATU heartbeats")));
+        // A sender without ATU heartbeats has intervals but no offsets.
+        QCOMPARE(text(1, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
+        for (const auto column : {SenderTableModel::AtuOffset, SenderTableModel::AtuOffsetMin,
+                                  SenderTableModel::AtuOffsetMean, SenderTableModel::AtuOffsetMax})
+            QCOMPARE(text(1, column), QString());
+        QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::AddressRole).toUInt(),
+                 hostB);
+    }
+
+    void firstDatagramHasNoIntervalYet()
+    {
+        record({datagram(hostA, 4000, m_now)});
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::LastInterval), QString());
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Jitter), QString());
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::State), QStringLiteral("live"));
+    }
+
+    void followsASessionThroughClear()
+    {
+        MonitorSession session;
+        SenderTableModel model(session);
+        QAbstractItemModelTester tester(&model);
+        DatagramBatch batch{datagram(hostA, 4000, AtuMessage::nowUs()),
+                            datagram(hostB, 4000, AtuMessage::nowUs())};
+        session.statistics().record(batch);
+        emit session.pipeline().batchRecorded(batch);
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        session.clear();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(session.statistics().senders().empty());
+    }
+
+    void recordsAgainAfterTheStatisticsWereCleared()
+    {
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        m_statistics->clear();
+        m_model->update();
+        QCOMPARE(m_model->rowCount(), 0);
+        record({datagram(hostB, 4000, m_now)});
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(cell(*m_model, 0, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
+    }
+
+    void statisticsClearedElsewhereResetTheModel()
+    {
+        record({datagram(hostA, 4000, m_now), datagram(hostB, 4000, m_now)});
+        m_statistics->clear();
+        QVERIFY(!m_model->data(m_model->index(1, 0)).isValid()); // stale row, but no crash
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->update();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+private:
+    void record(const DatagramBatch &batch)
+    {
+        m_statistics->record(batch);
+        m_model->update();
+    }
+
+    qint64 m_now = 0;
+    std::unique_ptr<TrafficStatistics> m_statistics;
+    std::unique_ptr<SenderTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_MAIN(TestSenderTableModel)
+#include "tst_sendertablemodel.moc"
