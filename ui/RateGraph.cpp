@@ -93,16 +93,16 @@ void RateGraph::setHistory(const RateHistory *history)
     update();
 }
 
-void RateGraph::setSelectedSender(quint32 address, const QString &label)
+void RateGraph::setSelectedSender(const FlowKey &flow, const QString &label)
 {
-    m_selectedAddress = address;
+    m_selectedFlow = flow;
     m_selectedLabel = label;
     update();
 }
 
 void RateGraph::clearSelectedSender()
 {
-    m_selectedAddress.reset();
+    m_selectedFlow.reset();
     m_selectedLabel.clear();
     update();
 }
@@ -159,8 +159,8 @@ void RateGraph::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Base));
 
     const QList<RatePoint> total = m_history ? m_history->total() : QList<RatePoint>();
-    const QList<RatePoint> sender = m_history && m_selectedAddress
-                                        ? m_history->sender(*m_selectedAddress)
+    const QList<RatePoint> sender = m_history && m_selectedFlow
+                                        ? m_history->sender(*m_selectedFlow)
                                         : QList<RatePoint>();
     const Frame layout = frame(total, sender);
     if (layout.plot.width() < 20 || layout.plot.height() < 20)
@@ -177,7 +177,7 @@ void RateGraph::paintEvent(QPaintEvent *)
     painter.setClipRect(layout.plot.adjusted(0, -2, 0, 2));
     painter.setRenderHint(QPainter::Antialiasing);
     drawSeries(painter, layout, total, totalColor(palette()), true);
-    if (m_selectedAddress)
+    if (m_selectedFlow)
         drawSeries(painter, layout, sender, senderColor(palette()), false);
     painter.restore();
     drawHover(painter, layout, total, sender);
@@ -260,7 +260,7 @@ void RateGraph::drawLegend(QPainter &painter, const Frame &layout) const
     if (!layout.hasTraffic)
         return;
     QList<Entry> entries{{tr("Total"), totalColor(palette())}};
-    if (m_selectedAddress) {
+    if (m_selectedFlow) {
         const int labelWidth = 24 * metrics.averageCharWidth();
         entries.append({metrics.elidedText(m_selectedLabel, Qt::ElideMiddle, labelWidth),
                         senderColor(palette())});
@@ -330,7 +330,7 @@ void RateGraph::drawHover(QPainter &painter, const Frame &layout, const QList<Ra
     QList<Line> lines{{time, {}, 0},
                       {tr("Total: %1").arg(Units::packetRate(point->packetsPerSecond)),
                        totalColor(colors), point->packetsPerSecond}};
-    if (m_selectedAddress) {
+    if (m_selectedFlow) {
         const double value = nearest(sender, point->timeUs).value_or(RatePoint{}).packetsPerSecond;
         lines.append({QStringLiteral("%1: %2").arg(m_selectedLabel, Units::packetRate(value)),
                       senderColor(colors), value});

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/TrafficStatistics.h"
+
 #include <QPoint>
 #include <QWidget>
 
@@ -23,7 +25,7 @@ public:
     // Not owned; must outlive the graph or be replaced with nullptr first.
     void setHistory(const RateHistory *history);
     // The label (usually the address) is drawn as plain text in the legend and read-out.
-    void setSelectedSender(quint32 address, const QString &label);
+    void setSelectedSender(const FlowKey &flow, const QString &label);
     void clearSelectedSender();
 
     QSize sizeHint() const override;
@@ -50,7 +52,7 @@ private:
                    const QList<RatePoint> &sender) const;
 
     const RateHistory *m_history = nullptr;
-    std::optional<quint32> m_selectedAddress;
+    std::optional<FlowKey> m_selectedFlow;
     QString m_selectedLabel;
     std::optional<QPoint> m_hoverPosition;
 };

@@ -40,7 +40,7 @@ bool isNumeric(int column)
 
 bool isOtherSenders(const TrafficStatistics::Sender &sender)
 {
-    return sender.address == TrafficStatistics::otherSendersAddress;
+    return sender.other;
 }
 
 // In Column order.
@@ -53,7 +53,14 @@ constexpr ColumnTitle columnTitles[] = {
                        "(at least 0.2 s); silent after 3 × (at least 3 s)")},
     {QT_TRANSLATE_NOOP("SenderTableModel", "Ours"),
      QT_TRANSLATE_NOOP("SenderTableModel",
-                       "Includes datagrams sent by this window's own transmitter")},
+                       "This flow is this window's own transmitter (it is always a row of its own)")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Group"),
+     QT_TRANSLATE_NOOP("SenderTableModel", "The group and port this flow is sent to")},
+    {QT_TRANSLATE_NOOP("SenderTableModel", "Format"),
+     QT_TRANSLATE_NOOP("SenderTableModel",
+                       "The payload format the decoder recognised: atu (the seed's heartbeat, one "
+                       "flow per prefix) or raw (everything else from this source, whatever its "
+                       "source ports)")},
     {QT_TRANSLATE_NOOP("SenderTableModel", "Packets"),
      QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams received from this sender")},
     {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (10 s)"),
@@ -181,6 +188,12 @@ QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, 
         return DatagramText::ipv4(sender.address);
     case State:
         return isOtherSenders(sender) ? QString() : StatsReport::livenessName(sender.liveness);
+    case Group:
+        return isOtherSenders(sender)
+                   ? QString()
+                   : QStringLiteral("%1:%2").arg(DatagramText::ipv4(sender.group)).arg(sender.port);
+    case Format:
+        return isOtherSenders(sender) ? QString() : payloadFormatName(sender.format);
     case Ports:
         return portsText(sender);
     case Packets:

@@ -9,7 +9,7 @@
 
 class MonitorSession;
 
-// One row per sender of TrafficStatistics, in order of first appearance: its liveness,
+// One row per flow (a sender's stream to a group) of TrafficStatistics, in order of first appearance: its liveness,
 // counters, rates, arrival intervals and ATU clock offsets. The statistics change with
 // every batch; the model learns of it through update() (new senders become inserted rows)
 // and refresh() (everything else, one dataChanged for all of it).
@@ -24,6 +24,8 @@ public:
         Source,
         State,
         Ours,
+        Group,
+        Format,
         Packets,
         PacketRate10s,
         LastInterval,

@@ -39,6 +39,8 @@ SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
     TableViews::sizeColumns(m_senderView, {{SenderTableModel::Source, "255.255.255.255"},
                                            {SenderTableModel::State, "#### silent"},
                                            {SenderTableModel::Ours, "yes"},
+                                           {SenderTableModel::Group, "239.255.255.255:65535"},
+                                           {SenderTableModel::Format, "format"},
                                            {SenderTableModel::Packets, "9999999"},
                                            {SenderTableModel::PacketRate10s, "999.9 k"},
                                            {SenderTableModel::LastInterval, "9999.9 ms"},
@@ -119,7 +121,9 @@ void SenderTabs::showSelectedSender(const QModelIndex &current)
         m_rateGraph->clearSelectedSender();
         return;
     }
-    const QModelIndex source = current.siblingAtColumn(SenderTableModel::Source);
-    m_rateGraph->setSelectedSender(source.data(SenderTableModel::AddressRole).toUInt(),
-                                   source.data().toString());
+    const std::size_t row = std::size_t(current.row());
+    if (row >= m_statistics.senders().size())
+        return;
+    m_rateGraph->setSelectedSender(m_statistics.senders()[row].key(),
+                                   current.siblingAtColumn(SenderTableModel::Source).data().toString());
 }

@@ -33,9 +33,9 @@ void SilenceNotifier::notify(const TrafficStatistics &statistics,
     for (const LivenessEvent &event : events) {
         if (event.kind != LivenessEvent::Kind::Silent)
             continue;
-        const int index = statistics.indexOf(event.source);
+        const int index = event.flow;
         const qint64 lastSeenUs =
-            index >= 0 ? statistics.senders()[std::size_t(index)].lastSeenUs : event.timeUs;
+            index >= 0 && std::size_t(index) < statistics.senders().size() ? statistics.senders()[std::size_t(index)].lastSeenUs : event.timeUs;
         newlySilent.append(tr("%1 has sent nothing since %2")
                                .arg(DatagramText::ipv4(event.source),
                                     QDateTime::fromMSecsSinceEpoch(lastSeenUs / 1000)

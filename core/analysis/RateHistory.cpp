@@ -52,11 +52,11 @@ void RateHistory::sample(const TrafficStatistics &statistics)
     for (auto it = m_senders.begin(); it != m_senders.end(); ++it)
         it->values[std::size_t(slot)] = 0;
     for (const TrafficStatistics::Sender &sender : statistics.senders()) {
-        auto found = m_senders.find(sender.address);
+        auto found = m_senders.find(sender.key());
         if (found == m_senders.end()) {
             if (m_senders.size() >= m_maxSeries)
                 continue;
-            found = m_senders.insert(sender.address, SenderSeries{});
+            found = m_senders.insert(sender.key(), SenderSeries{});
         }
         found->values[std::size_t(slot)] = double(sender.packets - found->packets) / seconds;
         found->packets = sender.packets;
@@ -92,9 +92,9 @@ QList<RatePoint> RateHistory::total() const
     return points(m_totals);
 }
 
-QList<RatePoint> RateHistory::sender(quint32 address) const
+QList<RatePoint> RateHistory::sender(const FlowKey &flow) const
 {
-    const auto found = m_senders.constFind(address);
+    const auto found = m_senders.constFind(flow);
     if (found == m_senders.constEnd())
         return {};
     return points(found->values);

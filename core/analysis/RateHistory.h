@@ -39,8 +39,8 @@ public:
     // Oldest to newest. A sender's series spans the same samples as the total, with zeros
     // before it appeared; it is empty for an address the history does not track.
     QList<RatePoint> total() const;
-    QList<RatePoint> sender(quint32 address) const;
-    bool hasSender(quint32 address) const { return m_senders.contains(address); }
+    QList<RatePoint> sender(const FlowKey &flow) const;
+    bool hasSender(const FlowKey &flow) const { return m_senders.contains(flow); }
     int senderCount() const { return int(m_senders.size()); }
 
 private:
@@ -62,5 +62,5 @@ private:
     qint64 m_totalPackets = 0;
     // Senders keep their first-seen time until the statistics are cleared.
     qint64 m_firstSenderSeenUs = 0;
-    QHash<quint32, SenderSeries> m_senders;
+    QHash<FlowKey, SenderSeries> m_senders;
 };

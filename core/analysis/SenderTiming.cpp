@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-void SenderTiming::addArrival(qint64 arrivalUs)
+void SenderTiming::addArrival(qint64 arrivalUs, bool afterOutage)
 {
-    if (m_hasArrival) {
+    if (m_hasArrival && afterOutage) {
+        ++m_outages;
+        m_outageUs += std::max<qint64>(0, arrivalUs - m_lastArrivalUs);
+    } else if (m_hasArrival) {
         const qint64 interval = std::max<qint64>(0, arrivalUs - m_lastArrivalUs);
         m_recent[std::size_t(m_recentNext)] = interval;
         m_recentNext = (m_recentNext + 1) % recentCount;

@@ -1,11 +1,25 @@
 #include "analysis/TrafficStatistics.h"
 
-#include "decoders/AtuMessage.h"
+#include "time/WallClock.h"
+
+#include <QHashFunctions>
 
 #include <algorithm>
 
+FlowKey FlowKey::of(const ReceivedDatagram &datagram)
+{
+    return {datagram.source,   datagram.destination, datagram.destinationPort,
+            datagram.format,   datagram.streamId,    datagram.fromOwnTransmitter};
+}
+
+size_t qHash(const FlowKey &key, size_t seed)
+{
+    return qHashMulti(seed, key.source, key.group, key.port, quint8(key.format), key.streamId,
+                      key.ours);
+}
+
 TrafficStatistics::TrafficStatistics(Clock clock, int maxSenders)
-    : m_clock(clock ? std::move(clock) : Clock(&AtuMessage::nowUs))
+    : m_clock(clock ? std::move(clock) : Clock(&WallClock::nowUs))
     , m_maxSenders(std::max(1, maxSenders))
 {
 }
@@ -24,26 +38,27 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     m_totals.bytes += size;
     m_totals.rates.add(nowMs, size);
 
-    Sender &sender = senderFor(datagram.source);
-    const bool folded = sender.address == otherSendersAddress;
+    Sender &sender = flowFor(datagram);
+    const int flow = int(&sender - m_senders.data());
+    bool afterOutage = false;
     if (sender.packets == 0) {
         sender.firstSeenUs = datagram.arrivalUs;
-        if (!folded)
-            m_events.append({datagram.arrivalUs, sender.address, LivenessEvent::Kind::Appeared, 0});
+        if (!sender.other)
+            m_events.append({datagram.arrivalUs, sender.address, LivenessEvent::Kind::Appeared, 0, flow});
     } else if (sender.liveness != Liveness::Live) {
         m_events.append({datagram.arrivalUs, sender.address, LivenessEvent::Kind::Back,
-                         datagram.arrivalUs - sender.lastSeenUs});
+                         datagram.arrivalUs - sender.lastSeenUs, flow});
+        afterOutage = sender.liveness == Liveness::Silent;
     }
     sender.liveness = Liveness::Live;
-    if (!folded) {
-        sender.timing.addArrival(datagram.arrivalUs);
+    if (!sender.other) {
+        sender.timing.addArrival(datagram.arrivalUs, afterOutage);
         if (datagram.atuTimeUs)
             sender.timing.addAtuOffset(datagram.arrivalUs - *datagram.atuTimeUs);
     }
     sender.packets += 1;
     sender.bytes += size;
     sender.lastSeenUs = std::max(sender.lastSeenUs, datagram.arrivalUs);
-    sender.fromOwnTransmitter = sender.fromOwnTransmitter || datagram.fromOwnTransmitter;
     sender.rates.add(nowMs, size);
 
     const auto port = std::lower_bound(sender.ports.begin(), sender.ports.end(), datagram.sourcePort);
@@ -55,27 +70,42 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     }
 }
 
-TrafficStatistics::Sender &TrafficStatistics::senderFor(quint32 address)
+TrafficStatistics::Sender &TrafficStatistics::flowFor(const ReceivedDatagram &datagram)
 {
-    auto found = m_index.constFind(address);
-    if (found != m_index.constEnd())
+    const FlowKey key = FlowKey::of(datagram);
+    if (const auto found = m_index.constFind(key); found != m_index.constEnd())
         return m_senders[std::size_t(*found)];
     // The last slot is reserved for the "other senders" row.
-    const bool full = int(m_senders.size()) >= m_maxSenders - 1;
-    const quint32 key = full ? otherSendersAddress : address;
-    found = m_index.constFind(key);
-    if (found != m_index.constEnd())
-        return m_senders[std::size_t(*found)];
+    if (int(m_senders.size()) >= m_maxSenders - 1) {
+        if (m_otherIndex < 0) {
+            m_otherIndex = int(m_senders.size());
+            m_senders.emplace_back().other = true;
+        }
+        return m_senders[std::size_t(m_otherIndex)];
+    }
     m_index.insert(key, int(m_senders.size()));
     Sender &sender = m_senders.emplace_back();
-    sender.address = key;
+    sender.address = key.source;
+    sender.group = key.group;
+    sender.port = key.port;
+    sender.format = key.format;
+    sender.streamId = key.streamId;
+    sender.fromOwnTransmitter = key.ours;
     return sender;
+}
+
+int TrafficStatistics::indexOf(quint32 source) const
+{
+    const auto found = std::find_if(m_senders.cbegin(), m_senders.cend(), [source](const Sender &sender) {
+        return !sender.other && sender.address == source;
+    });
+    return found == m_senders.cend() ? -1 : int(found - m_senders.cbegin());
 }
 
 Liveness TrafficStatistics::livenessAt(const Sender &sender, qint64 nowUs)
 {
     const qint64 expected = sender.timing.expectedIntervalUs().value_or(unknownIntervalUs);
-    const qint64 quiet = nowUs - sender.lastSeenUs;
+    const qint64 quiet = nowUs - std::max(sender.lastSeenUs, sender.quietSinceUs);
     if (quiet > std::max(3 * expected, silentFloorUs))
         return Liveness::Silent;
     if (quiet > std::max(expected * 3 / 2, lateFloorUs))
@@ -83,20 +113,50 @@ Liveness TrafficStatistics::livenessAt(const Sender &sender, qint64 nowUs)
     return Liveness::Live;
 }
 
+namespace {
+
+bool watches(const std::optional<TrafficStatistics::Watched> &watched, const TrafficStatistics::Sender &sender)
+{
+    if (!watched)
+        return true;
+    return watched->group != 0 && sender.group == watched->group && sender.port == watched->port;
+}
+
+} // namespace
+
+bool TrafficStatistics::isWatched(const Sender &sender) const
+{
+    return watches(m_watched, sender);
+}
+
+void TrafficStatistics::watch(const Watched &watched, qint64 nowUs)
+{
+    for (Sender &sender : m_senders) {
+        if (!watches(m_watched, sender) && watches(watched, sender))
+            sender.quietSinceUs = nowUs;
+    }
+    m_watched = watched;
+}
+
 void TrafficStatistics::updateLiveness()
 {
-    const qint64 now = nowUs();
-    for (Sender &sender : m_senders) {
-        if (sender.address == otherSendersAddress)
+    updateLiveness(nowUs());
+}
+
+void TrafficStatistics::updateLiveness(qint64 judgedAtUs)
+{
+    for (std::size_t i = 0; i < m_senders.size(); ++i) {
+        Sender &sender = m_senders[i];
+        if (sender.other || !isWatched(sender))
             continue;
-        const Liveness state = livenessAt(sender, now);
+        const Liveness state = livenessAt(sender, judgedAtUs);
         // Only the clock moves a sender towards silence; a datagram brings it back.
         if (state <= sender.liveness)
             continue;
         sender.liveness = state;
-        m_events.append({now, sender.address,
+        m_events.append({judgedAtUs, sender.address,
                          state == Liveness::Late ? LivenessEvent::Kind::Late : LivenessEvent::Kind::Silent,
-                         0});
+                         0, int(i)});
     }
 }
 
@@ -104,6 +164,8 @@ QList<LivenessEvent> TrafficStatistics::takeEvents()
 {
     QList<LivenessEvent> events;
     events.swap(m_events);
+    std::stable_sort(events.begin(), events.end(),
+                     [](const LivenessEvent &a, const LivenessEvent &b) { return a.timeUs < b.timeUs; });
     return events;
 }
 
@@ -121,7 +183,7 @@ void TrafficStatistics::socketClosed()
 int TrafficStatistics::count(Liveness state) const
 {
     return int(std::count_if(m_senders.cbegin(), m_senders.cend(), [state](const Sender &sender) {
-        return sender.address != otherSendersAddress && sender.liveness == state;
+        return !sender.other && sender.liveness == state;
     }));
 }
 
@@ -129,6 +191,7 @@ void TrafficStatistics::clear()
 {
     m_senders.clear();
     m_index.clear();
+    m_otherIndex = -1;
     m_totals = Totals{};
     m_events.clear();
     m_osDropsBefore = 0;

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 enum class Liveness { Live, Late, Silent };
@@ -19,32 +20,72 @@ struct LivenessEvent
     quint32 source = 0;
     Kind kind = Kind::Appeared;
     qint64 silentForUs = 0; // for Back: the gap since the sender's previous datagram
+    int flow = -1;          // index in TrafficStatistics::senders()
 };
 
-// Per-sender and total counters for everything the receiver delivered. Senders are kept
-// in order of first appearance; beyond maxSenders distinct addresses the rest are folded
-// into one "other senders" row (address 0) so that a spoofed flood cannot grow memory.
+// What makes a flow: one stream from one source to one group and port. The stream comes
+// from the decoder (format and stream identity); undecoded traffic from one address is one
+// flow whatever its source ports. Our own transmitter's datagrams are always a flow of
+// their own.
+struct FlowKey
+{
+    quint32 source = 0;
+    quint32 group = 0;
+    quint16 port = 0;
+    PayloadFormat format = PayloadFormat::Raw;
+    quint64 streamId = 0;
+    bool ours = false;
+
+    static FlowKey of(const ReceivedDatagram &datagram);
+    friend bool operator==(const FlowKey &a, const FlowKey &b)
+    {
+        return a.source == b.source && a.group == b.group && a.port == b.port
+               && a.format == b.format && a.streamId == b.streamId && a.ours == b.ours;
+    }
+};
+size_t qHash(const FlowKey &key, size_t seed = 0);
+
+// Per-flow and total counters for everything the receiver delivered. Flows (still called
+// senders here and in the JSON, one row each) are kept in order of first appearance;
+// beyond maxSenders the rest are folded into one "other senders" row so that a spoofed
+// flood cannot grow memory.
 class TrafficStatistics final
 {
 public:
     using Clock = std::function<qint64()>; // wall clock, microseconds since the epoch
     static constexpr int defaultMaxSenders = 1000;
     static constexpr int maxPortsPerSender = 32;
-    static constexpr quint32 otherSendersAddress = 0;
 
     struct Sender
     {
-        quint32 address = 0;
+        quint32 address = 0; // the source
+        quint32 group = 0;
+        quint16 port = 0;
+        PayloadFormat format = PayloadFormat::Raw;
+        quint64 streamId = 0;
+        bool other = false; // the row the flows beyond the cap are folded into
         QList<quint16> ports; // sorted, at most maxPortsPerSender
         bool morePorts = false;
         qint64 packets = 0;
         qint64 bytes = 0;
         qint64 firstSeenUs = 0;
         qint64 lastSeenUs = 0;
-        bool fromOwnTransmitter = false;
+        bool fromOwnTransmitter = false; // our transmitter's flow, and only that
         RateWindow rates;
         SenderTiming timing;
         Liveness liveness = Liveness::Live;
+        // Quiet time counts from here at the earliest: when we started listening again.
+        qint64 quietSinceUs = 0;
+
+        FlowKey key() const { return {address, group, port, format, streamId, fromOwnTransmitter}; }
+    };
+
+    // The flows whose liveness is judged: those to the group and port we listen to. A
+    // default Watched (group 0) watches nothing; before watch() is called every flow is.
+    struct Watched
+    {
+        quint32 group = 0;
+        quint16 port = 0;
     };
 
     struct Totals
@@ -64,8 +105,14 @@ public:
 
     void record(const DatagramBatch &batch);
     void record(const ReceivedDatagram &datagram);
-    // Moves senders to late or silent by the clock; records the transitions as events.
+    // Moves watched flows to late or silent as of judgedAtUs (the time up to which every
+    // datagram has been recorded); records the transitions as events. Without an
+    // argument, as of the clock.
     void updateLiveness();
+    void updateLiveness(qint64 judgedAtUs);
+    // From now on only flows of `watched` are judged; a flow that becomes watched counts
+    // its quiet time from nowUs, so listening again does not find it silent at once.
+    void watch(const Watched &watched, qint64 nowUs);
     QList<LivenessEvent> takeEvents();
     void clear();
 
@@ -73,7 +120,9 @@ public:
     static Liveness livenessAt(const Sender &sender, qint64 nowUs);
 
     const std::vector<Sender> &senders() const { return m_senders; }
-    int indexOf(quint32 address) const { return m_index.value(address, -1); }
+    int indexOf(const FlowKey &key) const { return m_index.value(key, -1); }
+    // The first flow from this source, or -1.
+    int indexOf(quint32 source) const;
     const Totals &totals() const { return m_totals; }
     // Datagrams the operating system dropped before we could read them, over every
     // socket this run has listened with.
@@ -84,12 +133,15 @@ public:
     qint64 nowUs() const;
 
 private:
-    Sender &senderFor(quint32 address);
+    Sender &flowFor(const ReceivedDatagram &datagram);
+    bool isWatched(const Sender &sender) const;
 
     Clock m_clock;
     int m_maxSenders = defaultMaxSenders;
     std::vector<Sender> m_senders;
-    QHash<quint32, int> m_index;
+    QHash<FlowKey, int> m_index;
+    int m_otherIndex = -1;
+    std::optional<Watched> m_watched;
     Totals m_totals;
     QList<LivenessEvent> m_events;
     qint64 m_osDropsBefore = 0;

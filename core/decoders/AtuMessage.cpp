@@ -6,7 +6,6 @@
 #include <QStringDecoder>
 #include <QTime>
 
-#include <chrono>
 
 namespace AtuMessage {
 
@@ -107,10 +106,5 @@ std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedP
     return std::nullopt;
 }
 
-qint64 nowUs()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 } // namespace AtuMessage

@@ -24,6 +24,5 @@ QString pythonTimestamp(qint64 timeUs);
 QByteArray compose(const QString &prefix, qint64 timeUs);
 // Decodes "<prefix> <timestamp>"; an empty expectedPrefix accepts any single-word prefix.
 std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedPrefix = {});
-qint64 nowUs();
 
 } // namespace AtuMessage

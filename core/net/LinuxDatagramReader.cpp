@@ -1,6 +1,6 @@
 #include "net/LinuxDatagramReader.h"
 
-#include "decoders/AtuMessage.h"
+#include "time/WallClock.h"
 
 #ifdef Q_OS_LINUX
 
@@ -47,7 +47,8 @@ bool LinuxDatagramReader::prepare(qintptr socketDescriptor)
     const int on = 1;
     return setsockopt(m_socket, IPPROTO_IP, IP_PKTINFO, &on, sizeof on) == 0
            && setsockopt(m_socket, IPPROTO_IP, IP_RECVTTL, &on, sizeof on) == 0
-           && setsockopt(m_socket, SOL_SOCKET, SO_RXQ_OVFL, &on, sizeof on) == 0;
+           && setsockopt(m_socket, SOL_SOCKET, SO_RXQ_OVFL, &on, sizeof on) == 0
+           && setsockopt(m_socket, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) == 0;
 }
 
 int LinuxDatagramReader::read(DatagramBatch &out, int maxDatagrams)
@@ -68,7 +69,7 @@ int LinuxDatagramReader::read(DatagramBatch &out, int maxDatagrams)
     const int received = recvmmsg(m_socket, b.headers.data(), unsigned(wanted), MSG_DONTWAIT, nullptr);
     if (received < 0)
         return (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) ? 0 : -1;
-    const qint64 now = AtuMessage::nowUs();
+    const qint64 now = WallClock::nowUs();
     for (int i = 0; i < received; ++i) {
         msghdr &header = b.headers[i].msg_hdr;
         ReceivedDatagram datagram;
@@ -83,6 +84,10 @@ int LinuxDatagramReader::read(DatagramBatch &out, int maxDatagrams)
                 datagram.interfaceIndex = uint(info.ipi_ifindex);
             } else if (control->cmsg_level == IPPROTO_IP && control->cmsg_type == IP_TTL) {
                 std::memcpy(&datagram.ttl, CMSG_DATA(control), sizeof datagram.ttl);
+            } else if (control->cmsg_level == SOL_SOCKET && control->cmsg_type == SCM_TIMESTAMPNS) {
+                timespec stamp{};
+                std::memcpy(&stamp, CMSG_DATA(control), sizeof stamp);
+                datagram.arrivalUs = qint64(stamp.tv_sec) * 1000000 + stamp.tv_nsec / 1000;
             } else if (control->cmsg_level == SOL_SOCKET && control->cmsg_type == SO_RXQ_OVFL) {
                 quint32 drops = 0;
                 std::memcpy(&drops, CMSG_DATA(control), sizeof drops);

@@ -7,8 +7,9 @@
 #include <memory>
 
 // Linux fast path: reads many datagrams per system call (recvmmsg) straight from the
-// socket, with their destination address, interface, TTL and the kernel's drop counter
-// (SO_RXQ_OVFL) from the control messages. Elsewhere isAvailable() is false and the
+// socket, with their destination address, interface, TTL, the kernel's receive time
+// (SO_TIMESTAMPNS: when the datagram arrived, however late we read it) and the kernel's
+// drop counter (SO_RXQ_OVFL) from the control messages. Elsewhere isAvailable() is false and the
 // receiver reads through QUdpSocket.
 class LinuxDatagramReader final
 {

@@ -31,6 +31,7 @@ MulticastListener::MulticastListener(QObject *parent)
     connect(m_receiver, &MulticastReceiver::datagramsReceived, this,
             &MulticastListener::datagramsReceived);
     connect(m_receiver, &MulticastReceiver::osDropsChanged, this, &MulticastListener::osDropsChanged);
+    connect(m_receiver, &MulticastReceiver::drained, this, &MulticastListener::drained);
     m_thread.start();
 }
 

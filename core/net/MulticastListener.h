@@ -33,6 +33,7 @@ signals:
     void interfaceLost(const QString &reason);
     void datagramsReceived(const DatagramBatch &batch);
     void osDropsChanged(qint64 total);
+    void drained(qint64 timeUs); // MulticastReceiver::drained()
 
 private:
     QThread m_thread;

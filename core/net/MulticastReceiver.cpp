@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "net/MulticastReceiver.h"
 
 #include "decoders/AtuMessage.h"
@@ -17,7 +18,10 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     , m_socket(this)
     , m_flushTimer(this)
     , m_interfaceTimer(this)
+    , m_drainTimer(this)
 {
+    m_drainTimer.setInterval(drainIntervalMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &MulticastReceiver::drain);
     m_interfaceTimer.setInterval(interfaceCheckMs);
     connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterface);
     m_flushTimer.setSingleShot(true);
@@ -43,6 +47,7 @@ void MulticastReceiver::start(const ReceiveConfig &config)
     }
     m_config = config;
     m_interfaceTimer.start();
+    m_drainTimer.start();
     emit listening(m_status);
 }
 
@@ -69,15 +74,22 @@ bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
     const int granted = grantReceiveBuffer(config.receiveBufferBytes);
     m_useFastReader = LinuxDatagramReader::isAvailable()
                       && m_fastReader.prepare(m_socket.socketDescriptor());
+    if (m_useFastReader) {
+        m_fastReadNotifier = std::make_unique<QSocketNotifier>(m_socket.socketDescriptor(),
+                                                               QSocketNotifier::Read);
+        connect(m_fastReadNotifier.get(), &QSocketNotifier::activated, this,
+                &MulticastReceiver::readPendingDatagrams);
+    }
     m_reportedOsDrops = 0;
     if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
         *error = QStringLiteral("cannot join %1 on %2: %3")
                      .arg(config.group.toString(), interface->label(), m_socket.errorString());
+        m_fastReadNotifier.reset();
         m_socket.close();
         return false;
     }
     m_group = config.group.toIPv4Address();
-    m_atuPrefix = config.atuPrefix;
+    m_atuDecoder = std::make_unique<AtuDecoder>(config.atuPrefix);
     m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
     m_sinceFlush.start();
     return true;
@@ -127,6 +139,7 @@ void MulticastReceiver::stop()
 {
     const bool wasOpen = m_socket.state() != QAbstractSocket::UnconnectedState || m_waitingForInterface;
     m_interfaceTimer.stop();
+    m_drainTimer.stop();
     m_waitingForInterface = false;
     leave();
     if (wasOpen)
@@ -140,6 +153,7 @@ void MulticastReceiver::leave()
     readPendingDatagrams();
     flush();
     m_socket.leaveMulticastGroup(m_status.group, m_status.interface.qtInterface());
+    m_fastReadNotifier.reset();
     m_socket.close();
 }
 
@@ -149,12 +163,12 @@ void MulticastReceiver::readPendingDatagrams()
         m_ownGeneration = generation;
         m_ownEndpoints = OwnTransmitters::snapshot();
     }
-    // Qt turns the socket's read notifier off until a datagram is read through QUdpSocket:
-    // the first one each wake-up is, the rest come in batches from the fast reader.
     // Bounded per wake-up so that the flush timer and stop() still get their turn in a flood.
-    int reads = m_useFastReader ? readThroughQt(1) : 0;
+    int reads = 0;
     while (reads < maxReadsPerWakeup) {
         int count = 0;
+        // Whatever arrived before this moment, the read below returns (the queue is FIFO).
+        const qint64 readStartUs = WallClock::nowUs();
         if (m_useFastReader) {
             m_fastRead.clear();
             count = m_fastReader.read(m_fastRead, LinuxDatagramReader::batchSize);
@@ -163,8 +177,13 @@ void MulticastReceiver::readPendingDatagrams()
         } else {
             count = readThroughQt(LinuxDatagramReader::batchSize);
         }
-        if (count <= 0)
-            break;
+        if (count < LinuxDatagramReader::batchSize) {
+            m_drainedUs = std::max(m_drainedUs, readStartUs);
+            if (count <= 0)
+                break;
+        } else if (!m_pending.isEmpty()) {
+            m_drainedUs = std::max(m_drainedUs, m_pending.constLast().arrivalUs);
+        }
         reads += count;
     }
     if (m_pending.isEmpty())
@@ -184,7 +203,7 @@ int MulticastReceiver::readThroughQt(int maxDatagrams)
             break;
         ++count;
         ReceivedDatagram received;
-        received.arrivalUs = AtuMessage::nowUs();
+        received.arrivalUs = WallClock::nowUs();
         received.source = datagram.senderAddress().toIPv4Address();
         received.sourcePort = quint16(datagram.senderPort());
         received.destination = datagram.destinationAddress().toIPv4Address();
@@ -206,8 +225,11 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram)
     datagram.destinationPort = m_status.port;
     datagram.fromOwnTransmitter
         = m_ownEndpoints.contains(OwnTransmitters::key(datagram.source, datagram.sourcePort));
-    if (const auto atu = AtuMessage::parse(datagram.payload, m_atuPrefix))
-        datagram.atuTimeUs = atu->timeUs;
+    if (const auto decoded = m_atuDecoder ? m_atuDecoder->decode(datagram.payload) : std::nullopt) {
+        datagram.format = decoded->format;
+        datagram.streamId = decoded->streamId;
+        datagram.atuTimeUs = decoded->sendTimeUs;
+    }
     m_pending.append(std::move(datagram));
 }
 
@@ -219,9 +241,21 @@ void MulticastReceiver::flush()
         m_reportedOsDrops = m_fastReader.osDrops();
         emit osDropsChanged(m_reportedOsDrops);
     }
-    if (m_pending.isEmpty())
+    if (!m_pending.isEmpty()) {
+        DatagramBatch batch;
+        batch.swap(m_pending);
+        emit datagramsReceived(batch);
+    }
+    if (m_drainedUs > m_reportedDrainUs) {
+        m_reportedDrainUs = m_drainedUs;
+        emit drained(m_drainedUs);
+    }
+}
+
+void MulticastReceiver::drain()
+{
+    if (m_socket.state() == QAbstractSocket::UnconnectedState)
         return;
-    DatagramBatch batch;
-    batch.swap(m_pending);
-    emit datagramsReceived(batch);
+    readPendingDatagrams();
+    flush();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decoders/AtuDecoder.h"
 #include "net/LinuxDatagramReader.h"
 #include "net/ListeningStatus.h"
 #include "settings/MulticastConfig.h"
@@ -7,8 +8,11 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <QUdpSocket>
+
+#include <memory>
 
 // Lives on a worker thread: binds, joins the group on the chosen interface, reads every
 // datagram and hands them on in batches, at most flushesPerSecond times a second.
@@ -21,6 +25,9 @@ public:
     static constexpr int flushIntervalMs = 50;
     static constexpr int maxReadsPerWakeup = 4096;
     static constexpr int interfaceCheckMs = 1000;
+    // How often an idle socket is drained and reported drained(), so that liveness is
+    // judged on time even when nothing arrives.
+    static constexpr int drainIntervalMs = 100;
 
     explicit MulticastReceiver(QObject *parent = nullptr);
     ~MulticastReceiver() override;
@@ -38,9 +45,13 @@ signals:
     void datagramsReceived(const DatagramBatch &batch);
     // The kernel's count of datagrams dropped on this socket (a full receive buffer).
     void osDropsChanged(qint64 total);
+    // Every datagram that arrived before timeUs has been handed over (in batches emitted
+    // before this signal): the time up to which silence is real and not just unread.
+    void drained(qint64 timeUs);
 
 private:
     void readPendingDatagrams();
+    void drain();
     int readThroughQt(int maxDatagrams);
     void accept(ReceivedDatagram &&datagram);
     void flush();
@@ -52,6 +63,7 @@ private:
     QUdpSocket m_socket;
     QTimer m_flushTimer;
     QTimer m_interfaceTimer;
+    QTimer m_drainTimer;
     ReceiveConfig m_config;
     bool m_waitingForInterface = false;
     QElapsedTimer m_sinceFlush;
@@ -64,5 +76,10 @@ private:
     quint64 m_ownGeneration = ~quint64(0);
     ListeningStatus m_status;
     quint32 m_group = 0;
-    QString m_atuPrefix;
+    std::unique_ptr<AtuDecoder> m_atuDecoder;
+    // The fast reader's own wake-ups: every datagram is read through it, with the kernel's
+    // arrival time (QUdpSocket's notifier goes quiet until Qt itself reads one).
+    std::unique_ptr<QSocketNotifier> m_fastReadNotifier;
+    qint64 m_drainedUs = 0;   // the watermark to report with the next flush
+    qint64 m_reportedDrainUs = 0;
 };

@@ -5,13 +5,15 @@
 #include <QMetaType>
 #include <QtGlobal>
 
+#include "decoders/PayloadDecoder.h"
+
 #include <optional>
 
 // One datagram as the receiver saw it. IPv4 addresses are kept as host-order integers:
 // cheap to copy, hash and compare when a flood arrives.
 struct ReceivedDatagram
 {
-    qint64 arrivalUs = 0; // wall clock, microseconds since the Unix epoch
+    qint64 arrivalUs = 0; // wall clock, microseconds since the Unix epoch (the kernel's, where it tells)
     quint32 source = 0;
     quint16 sourcePort = 0;
     quint32 destination = 0;
@@ -19,6 +21,8 @@ struct ReceivedDatagram
     int ttl = -1;              // -1 when the platform did not report it
     uint interfaceIndex = 0;   // 0 when the platform did not report it
     bool fromOwnTransmitter = false;
+    PayloadFormat format = PayloadFormat::Raw; // from the decoder, on the receive thread
+    quint64 streamId = 0;                      // the decoder's stream identity
     std::optional<qint64> atuTimeUs; // the decoded ATU timestamp, read as local time
     QByteArray payload;
 };

@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "net/Transmitter.h"
 
 #include "decoders/AtuMessage.h"
@@ -71,7 +72,7 @@ void Transmitter::sendNext()
 {
     if (!m_running)
         return;
-    const QByteArray message = AtuMessage::compose(m_config.prefix, AtuMessage::nowUs());
+    const QByteArray message = AtuMessage::compose(m_config.prefix, WallClock::nowUs());
     const qint64 written = m_socket.writeDatagram(message, m_config.group, m_config.port);
     if (written == message.size()) {
         ++m_sentCount;

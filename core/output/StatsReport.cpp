@@ -27,10 +27,9 @@ QString portList(const TrafficStatistics::Sender &sender)
     return ports.join(QLatin1Char(','));
 }
 
-QString sourceName(quint32 address)
+QString sourceName(const TrafficStatistics::Sender &sender)
 {
-    return address == TrafficStatistics::otherSendersAddress ? QStringLiteral("other senders")
-                                                             : DatagramText::ipv4(address);
+    return sender.other ? QStringLiteral("other senders") : DatagramText::ipv4(sender.address);
 }
 
 QString optionalMs(const std::optional<double> &ms)
@@ -90,7 +89,14 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
         const auto offsets = sender.timing.atuOffsets();
         json.beginObject()
-            .key("source").value(sourceName(sender.address))
+            .key("source").value(sourceName(sender));
+        if (sender.other)
+            json.key("group").null().key("port").null().key("format").null();
+        else
+            json.key("group").value(DatagramText::ipv4(sender.group))
+                .key("port").value(int(sender.port))
+                .key("format").value(payloadFormatName(sender.format));
+        json.key("ours").value(sender.fromOwnTransmitter)
             .key("ports").beginArray();
         for (const quint16 port : sender.ports)
             json.value(int(port));
@@ -105,6 +111,8 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
             .key("jitter_ms").value(toMs(sender.timing.jitterUs()))
             .key("atu_offset_ms").value(offsets ? std::optional<double>(double(offsets->lastUs) / 1000.0)
                                                 : std::nullopt)
+            .key("outages").value(sender.timing.outages())
+            .key("outage_ms").value(double(sender.timing.outageUs()) / 1000.0)
             .endObject();
     }
     json.endArray().endObject();
@@ -131,9 +139,15 @@ QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> 
     for (const auto &sender : statistics.senders()) {
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
         const auto offsets = sender.timing.atuOffsets();
+        const QString flow = sender.other ? sourceName(sender)
+                                          : QStringLiteral("%1 → %2:%3 %4%5")
+                                                .arg(sourceName(sender), DatagramText::ipv4(sender.group))
+                                                .arg(sender.port)
+                                                .arg(payloadFormatName(sender.format),
+                                                     QLatin1String(sender.fromOwnTransmitter ? " (ours)" : ""));
         text += QStringLiteral("\n  %1 ports %2: %3 packets, %4 bytes, %5 pkt/s, %6 B/s, %7, "
                                "interval last %8 mean %9 jitter %10, ATU offset %11")
-                    .arg(sourceName(sender.address), portList(sender))
+                    .arg(flow, portList(sender))
                     .arg(sender.packets)
                     .arg(sender.bytes)
                     .arg(rate.packetsPerSecond, 0, 'f', 1)

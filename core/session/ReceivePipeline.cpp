@@ -1,16 +1,25 @@
 #include "session/ReceivePipeline.h"
 
+#include "time/WallClock.h"
+
 ReceivePipeline::ReceivePipeline(QObject *parent)
     : QObject(parent)
-    , m_livenessTimer(this)
 {
     connect(&m_listener, &MulticastListener::datagramsReceived, this, &ReceivePipeline::record);
-    connect(&m_livenessTimer, &QTimer::timeout, this, &ReceivePipeline::checkLiveness);
+    connect(&m_listener, &MulticastListener::drained, this, &ReceivePipeline::judgeLiveness);
     connect(&m_listener, &MulticastListener::osDropsChanged, this,
             [this](qint64 total) { m_statistics.setSocketOsDrops(total); });
-    // Each new socket counts its drops from zero.
-    connect(&m_listener, &MulticastListener::listening, this, [this] { m_statistics.socketClosed(); });
-    m_livenessTimer.start(livenessCheckMs);
+    connect(&m_listener, &MulticastListener::listening, this, [this](const ListeningStatus &status) {
+        // Each new socket counts its drops from zero.
+        m_statistics.socketClosed();
+        m_statistics.watch(TrafficStatistics::Watched{status.group.toIPv4Address(), status.port},
+                           WallClock::nowUs());
+    });
+    // Not listening: every flow's liveness holds still until we listen again.
+    const auto freeze = [this] { m_statistics.watch(TrafficStatistics::Watched{}, WallClock::nowUs()); };
+    connect(&m_listener, &MulticastListener::stopped, this, freeze);
+    connect(&m_listener, &MulticastListener::interfaceLost, this, freeze);
+    connect(&m_listener, &MulticastListener::failed, this, freeze);
 }
 
 void ReceivePipeline::record(const DatagramBatch &batch)
@@ -20,9 +29,9 @@ void ReceivePipeline::record(const DatagramBatch &batch)
     announceEvents();
 }
 
-void ReceivePipeline::checkLiveness()
+void ReceivePipeline::judgeLiveness(qint64 drainedUs)
 {
-    m_statistics.updateLiveness();
+    m_statistics.updateLiveness(drainedUs);
     announceEvents();
 }
 

@@ -8,15 +8,16 @@
 
 // The one receive path, shared by the window and headless mode: the listener's batches
 // go into the statistics first, then to whatever sinks are connected to batchRecorded().
-// A clock tick moves quiet senders to late and silent; every change is announced.
+// Liveness is judged only up to the time the receiver reports the socket drained, so a
+// monitor that was stopped or descheduled, or that is not listening, never calls a sender
+// silent whose datagrams are merely unread; flows of a subscription we do not listen to
+// are frozen. Every change is announced, in time order.
 class ReceivePipeline final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReceivePipeline)
 
 public:
-    static constexpr int livenessCheckMs = 250;
-
     explicit ReceivePipeline(QObject *parent = nullptr);
 
     MulticastListener &listener() { return m_listener; }
@@ -29,10 +30,9 @@ signals:
 
 private:
     void record(const DatagramBatch &batch);
-    void checkLiveness();
+    void judgeLiveness(qint64 drainedUs);
     void announceEvents();
 
     MulticastListener m_listener;
     TrafficStatistics m_statistics;
-    QTimer m_livenessTimer;
 };

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 // Runs the real executable: --send in one process, --headless in another.
 class TestHeadless final : public QObject
 {
@@ -184,6 +186,102 @@ private slots:
         QCOMPARE(fastStats["pps"].toDouble(), 4.0);
         QVERIFY(slowStats["atu_offset_ms"].isDouble());
         QVERIFY(fastStats["jitter_ms"].isDouble());
+    }
+
+    // The seed's setup on one host: a heartbeat publisher and another stream from the same
+    // address are two flows, each with its own steady interval and no late/back flapping.
+    void twoStreamsFromOneHostAreTwoFlows()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(26));
+        QProcess listener;
+        startListening(listener, {"--headless", "--stats", "1", "--json", "--duration", "3.5", "--port", port});
+        QProcess heartbeat;
+        QProcess other;
+        prepare(heartbeat);
+        prepare(other);
+        heartbeat.setArguments({"--send", "--interval", "0.2", "--count", "12", "--port", port});
+        other.setArguments({"--send", "--interval", "0.2", "--count", "12", "--prefix", "UPS", "--port", port});
+        heartbeat.start();
+        other.start();
+        QVERIFY(heartbeat.waitForFinished(10000));
+        QVERIFY(other.waitForFinished(10000));
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+
+        QJsonObject final;
+        QStringList events;
+        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object["type"].toString() == "stats")
+                final = object;
+            else if (object["type"].toString() == "event")
+                events.append(object["event"].toString());
+        }
+        // Late (and maybe silent) once the senders stopped before the run ends; never back.
+        QCOMPARE(events.mid(0, 2), (QStringList{"appeared", "appeared"}));
+        QVERIFY2(!events.contains("back"), qPrintable(events.join(u' ')));
+        const QJsonArray flows = final["senders"].toArray();
+        QCOMPARE(flows.size(), 2);
+        QStringList formats;
+        for (const QJsonValue &value : flows) {
+            const QJsonObject flow = value.toObject();
+            QCOMPARE(flow["source"].toString(), QStringLiteral("127.0.0.1"));
+            QCOMPARE(flow["group"].toString(), QStringLiteral("239.1.1.1"));
+            QCOMPARE(flow["port"].toInt(), port.toInt());
+            QCOMPARE(flow["ours"].toBool(), false);
+            QCOMPARE(flow["packets"].toInt(), 12);
+            const double mean = flow["mean_interval_ms"].toDouble();
+            QVERIFY2(qAbs(mean - 200) < 20, qPrintable(QString::number(mean)));
+            QVERIFY2(flow["jitter_ms"].toDouble() < 20, qPrintable(QString::number(flow["jitter_ms"].toDouble())));
+            formats.append(flow["format"].toString());
+        }
+        formats.sort();
+        QCOMPARE(formats, (QStringList{"atu", "raw"}));
+    }
+
+    // A monitor stopped for 4 s (SIGSTOP: a descheduled VM, a slow disk) while its sender
+    // goes on finds the datagrams waiting, with the kernel's arrival times: nothing went
+    // late or silent, and the intervals are the sender's.
+    void aStoppedMonitorDoesNotCallALiveSenderSilent()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(27));
+        QProcess listener;
+        startListening(listener, {"--headless", "--stats", "1", "--json", "--duration", "8", "--port", port});
+        QProcess sender;
+        prepare(sender);
+        sender.setArguments({"--send", "--interval", "0.25", "--count", "28", "--port", port});
+        sender.start();
+        QTest::qWait(1500);
+        QCOMPARE(::kill(pid_t(listener.processId()), SIGSTOP), 0);
+        QTest::qWait(4000);
+        QCOMPARE(::kill(pid_t(listener.processId()), SIGCONT), 0);
+        QVERIFY(sender.waitForFinished(10000));
+        QCOMPARE(sender.exitCode(), 0);
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+
+        QJsonObject final;
+        QStringList events;
+        QStringList times;
+        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object["type"].toString() == "stats")
+                final = object;
+            if (object["type"].toString() == "event") {
+                events.append(object["event"].toString());
+                times.append(object["time"].toString());
+            }
+        }
+        QVERIFY2(!events.contains("back"), qPrintable(events.join(u' ')));
+        QCOMPARE(events.first(), QStringLiteral("appeared"));
+        QVERIFY(std::is_sorted(times.cbegin(), times.cend()));
+        const QJsonArray flows = final["senders"].toArray();
+        QCOMPARE(flows.size(), 1);
+        const QJsonObject flow = flows[0].toObject();
+        QCOMPARE(flow["packets"].toInt(), 28);
+        QCOMPARE(flow["outages"].toInt(), 0);
+        const double mean = flow["mean_interval_ms"].toDouble();
+        QVERIFY2(qAbs(mean - 250) < 20, qPrintable(QString::number(mean)));
     }
 
     void stopsAfterTheDuration()

@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "decoders/AtuMessage.h"
 #include "ReceiveChoices.h"
 #include "session/MonitorSession.h"
@@ -255,7 +256,7 @@ private slots:
         harness.click("listenButton");
         QTRY_VERIFY(harness.listeningText().startsWith(QStringLiteral("Listening")));
 
-        const qint64 sentAtUs = AtuMessage::nowUs() - 250'000; // a quarter second behind
+        const qint64 sentAtUs = WallClock::nowUs() - 250'000; // a quarter second behind
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port,
                                       AtuMessage::compose(QStringLiteral("ATU"), sentAtUs)));
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port,

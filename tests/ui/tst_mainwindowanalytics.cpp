@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "AboutDialog.h"
 #include "decoders/AtuMessage.h"
 #include "ReceiveChoices.h"
@@ -26,7 +27,7 @@ constexpr quint32 testNet = 0xc6120007;   // 198.18.0.7
 ReceivedDatagram datagram(quint32 source, const QByteArray &payload, qint64 arrivalUs = 0)
 {
     ReceivedDatagram d;
-    d.arrivalUs = arrivalUs ? arrivalUs : AtuMessage::nowUs();
+    d.arrivalUs = arrivalUs ? arrivalUs : WallClock::nowUs();
     d.source = source;
     d.sourcePort = 40000;
     d.destination = 0xef010101;
@@ -59,7 +60,9 @@ struct Harness
 
     void receive(const DatagramBatch &batch)
     {
-        emit session.pipeline().listener().datagramsReceived(batch);
+        // As the receiver does: the batch, then the news that the socket is drained.
+        emit session.listener().datagramsReceived(batch);
+        emit session.listener().drained(WallClock::nowUs());
     }
     QAbstractItemModel *datagrams() { return find<QTableView>("datagramView")->model(); }
     QAbstractItemModel *senders() { return find<QTableView>("senderView")->model(); }
@@ -98,7 +101,7 @@ private slots:
         QVERIFY(!banner->isVisible());
 
         // Last heard ten seconds ago: the next liveness tick finds it silent.
-        harness.receive({datagram(localhost, "hello", AtuMessage::nowUs() - 10'000'000)});
+        harness.receive({datagram(localhost, "hello", WallClock::nowUs() - 10'000'000)});
         QTRY_VERIFY(banner->isVisible());
         QVERIFY2(banner->text().startsWith(QStringLiteral("1 sender silent: 127.0.0.1 since ")),
                  qPrintable(banner->text()));

@@ -152,12 +152,12 @@ private slots:
         graph.setHistory(&m_traffic.history);
         const QColor color = RateGraph::senderColor(graph.palette());
 
-        graph.setSelectedSender(heartbeat, QStringLiteral("10.0.0.1"));
+        graph.setSelectedSender(FlowKey{heartbeat}, QStringLiteral("10.0.0.1"));
         QVERIFY(countNear(render(graph), color) > 500);
         graph.clearSelectedSender();
         QCOMPARE(countNear(render(graph), color), 0);
         // A sender the history does not know draws nothing but its legend entry.
-        graph.setSelectedSender(0x0a0000ff, QStringLiteral("10.0.0.255"));
+        graph.setSelectedSender(FlowKey{0x0a0000ff}, QStringLiteral("10.0.0.255"));
         QVERIFY(countNear(render(graph), color) < 100);
     }
 
@@ -201,7 +201,7 @@ private slots:
         graph.setPalette(TestPalettes::light());
         graph.resize(600, 200);
         graph.setHistory(withHistory ? &silence.history : nullptr);
-        graph.setSelectedSender(heartbeat, QStringLiteral("10.0.0.1"));
+        graph.setSelectedSender(FlowKey{heartbeat}, QStringLiteral("10.0.0.1"));
         const QImage image = render(graph);
 
         const QColor base = graph.palette().color(QPalette::Base);
@@ -217,7 +217,7 @@ private slots:
         graph.setPalette(TestPalettes::light());
         graph.resize(600, 200);
         graph.setHistory(&m_traffic.history);
-        graph.setSelectedSender(steady, QStringLiteral("10.0.0.2"));
+        graph.setSelectedSender(FlowKey{steady}, QStringLiteral("10.0.0.2"));
         QVERIFY(graph.hasMouseTracking());
         const QImage plain = render(graph);
 

@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "LivenessPalette.h"
 #include "SenderTableModel.h"
 #include "decoders/AtuMessage.h"
@@ -244,8 +245,8 @@ private slots:
         MonitorSession session;
         SenderTableModel model(session);
         QAbstractItemModelTester tester(&model);
-        DatagramBatch batch{datagram(hostA, 4000, AtuMessage::nowUs()),
-                            datagram(hostB, 4000, AtuMessage::nowUs())};
+        DatagramBatch batch{datagram(hostA, 4000, WallClock::nowUs()),
+                            datagram(hostB, 4000, WallClock::nowUs())};
         session.statistics().record(batch);
         emit session.pipeline().batchRecorded(batch);
         QCOMPARE(model.rowCount(), 2);

@@ -68,7 +68,7 @@ private slots:
             statistics.record(datagram(0x0a000000 + i, 7, 1000, 1));
         QCOMPARE(statistics.senders().size(), std::size_t(4));
         const auto &other = statistics.senders().back();
-        QCOMPARE(other.address, TrafficStatistics::otherSendersAddress);
+        QVERIFY(other.other);
         QCOMPARE(other.packets, qint64(97));
         QCOMPARE(statistics.totals().packets, qint64(100));
         // A known sender keeps its own row after the cap is reached.
@@ -186,6 +186,108 @@ private slots:
         statistics.record(DatagramBatch{atu, datagram(hostB, 9, 5'000'000, 30)});
         QCOMPARE(statistics.senders()[0].timing.atuOffsets()->lastUs, qint64(2500));
         QVERIFY(!statistics.senders()[1].timing.atuOffsets());
+    }
+
+    void aFlowIsOneStreamToOneGroup()
+    {
+        // The seed's setup on loopback: the ATU publisher (a new source port per message),
+        // the window's own transmitter (also ATU, also 127.0.0.1) and an iperf flood from
+        // the same host are three flows.
+        TrafficStatistics statistics([] { return qint64(0); });
+        const quint64 atuStream = 77;
+        DatagramBatch batch;
+        for (int i = 0; i < 3; ++i) {
+            ReceivedDatagram publisher = datagram(hostA, quint16(40000 + i), i * 1'000'000, 26);
+            publisher.format = PayloadFormat::Atu;
+            publisher.streamId = atuStream;
+            ReceivedDatagram ours = publisher;
+            ours.sourcePort = 50000;
+            ours.arrivalUs += 500'000;
+            ours.fromOwnTransmitter = true;
+            batch << publisher << ours << datagram(hostA, 45000, i * 1'000'000 + 1, 1400);
+        }
+        ReceivedDatagram otherGroup = datagram(hostA, 45000, 0, 10);
+        otherGroup.destination = 0xef010102;
+        batch << otherGroup;
+        statistics.record(batch);
+
+        QCOMPARE(statistics.senders().size(), std::size_t(4));
+        const auto &publisher = statistics.senders()[0];
+        QCOMPARE(publisher.format, PayloadFormat::Atu);
+        QCOMPARE(publisher.packets, qint64(3));
+        QCOMPARE(publisher.ports.size(), 3);
+        QVERIFY(!publisher.fromOwnTransmitter);
+        QCOMPARE(*publisher.timing.meanIntervalUs(), 1'000'000.0);
+        const auto &ours = statistics.senders()[1];
+        QVERIFY(ours.fromOwnTransmitter);
+        QCOMPARE(ours.packets, qint64(3));
+        QCOMPARE(*ours.timing.meanIntervalUs(), 1'000'000.0);
+        const auto &flood = statistics.senders()[2];
+        QCOMPARE(flood.format, PayloadFormat::Raw);
+        QVERIFY(!flood.fromOwnTransmitter);
+        QCOMPARE(flood.packets, qint64(3));
+        QCOMPARE(statistics.senders()[3].group, quint32(0xef010102));
+        QCOMPARE(statistics.senders()[3].packets, qint64(1));
+    }
+
+    void flowsNotListenedToAreFrozen()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        for (int i = 0; i < 5; ++i)
+            statistics.record(datagram(hostA, 9, i * 1'000'000, 1));
+        statistics.takeEvents();
+        // Listening stops: however long it stays stopped, the flow goes neither late nor silent.
+        statistics.watch(TrafficStatistics::Watched{}, 4'100'000);
+        statistics.updateLiveness(60'000'000);
+        QVERIFY(statistics.takeEvents().isEmpty());
+        QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
+        // Listening to another group leaves it frozen too.
+        statistics.watch(TrafficStatistics::Watched{0xef010102, 5001}, 60'000'000);
+        statistics.updateLiveness(90'000'000);
+        QVERIFY(statistics.takeEvents().isEmpty());
+        // Listening to its group again: its quiet time starts now, not at its last datagram.
+        statistics.watch(TrafficStatistics::Watched{0xef010101, 5001}, 90'000'000);
+        statistics.updateLiveness(90'500'000);
+        QVERIFY(statistics.takeEvents().isEmpty());
+        statistics.updateLiveness(91'600'000);
+        const auto late = statistics.takeEvents();
+        QCOMPARE(late.size(), 1);
+        QCOMPARE(late[0].kind, LivenessEvent::Kind::Late);
+        QCOMPARE(late[0].flow, 0);
+    }
+
+    void anOutageIsCountedNotAveraged()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; });
+        qint64 t = 0;
+        for (int i = 0; i < 10; ++i, t += 1'000'000)
+            statistics.record(datagram(hostA, 9, t, 1));
+        // Away for 16 s: the liveness machine sees it go silent.
+        statistics.updateLiveness(t + 16'000'000);
+        t += 17'000'000;
+        for (int i = 0; i < 10; ++i, t += 1'000'000)
+            statistics.record(datagram(hostA, 9, t, 1));
+        const auto &timing = statistics.senders()[0].timing;
+        QCOMPARE(timing.outages(), qint64(1));
+        QCOMPARE(timing.outageUs(), qint64(18'000'000));
+        QCOMPARE(*timing.meanIntervalUs(), 1'000'000.0);
+        QCOMPARE(*timing.jitterUs(), 0.0);
+        QCOMPARE(*timing.expectedIntervalUs(), qint64(1'000'000));
+    }
+
+    void eventsComeOutInTimeOrder()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        statistics.record(datagram(hostA, 9, 0, 1));
+        statistics.updateLiveness(5'000'000); // silent at 5 s
+        statistics.record(DatagramBatch{datagram(hostB, 9, 2'000'000, 1), datagram(hostA, 9, 6'000'000, 1)});
+        const auto events = statistics.takeEvents();
+        QVERIFY(std::is_sorted(events.cbegin(), events.cend(),
+                               [](const auto &a, const auto &b) { return a.timeUs < b.timeUs; }));
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(events[1].source, hostB);
     }
 
     void clearForgetsEverything()

@@ -1,3 +1,4 @@
+#include "time/WallClock.h"
 #include "decoders/AtuMessage.h"
 
 #include <QDateTime>
@@ -44,7 +45,7 @@ private slots:
         QTest::newRow("micros") << localUs(2022, 2, 13, 9, 5, 7, 123456);
         QTest::newRow("zero micros") << localUs(2022, 2, 13, 9, 5, 7, 0);
         QTest::newRow("one micro") << localUs(2030, 1, 1, 0, 0, 0, 1);
-        QTest::newRow("now") << AtuMessage::nowUs();
+        QTest::newRow("now") << WallClock::nowUs();
     }
 
     void roundTripsThroughTheParser()

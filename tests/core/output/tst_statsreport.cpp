@@ -66,8 +66,13 @@ private slots:
         const QJsonArray senders = stats["senders"].toArray();
         QCOMPARE(senders.size(), 2);
         const QJsonObject first = senders[0].toObject();
-        QCOMPARE(first.keys(), (QStringList{"atu_offset_ms", "bps", "bytes", "jitter_ms", "last_interval_ms",
-                                            "mean_interval_ms", "packets", "ports", "pps", "source", "state"}));
+        QCOMPARE(first.keys(),
+                 (QStringList{"atu_offset_ms", "bps", "bytes", "format", "group", "jitter_ms",
+                              "last_interval_ms", "mean_interval_ms", "ours", "outage_ms", "outages",
+                              "packets", "port", "ports", "pps", "source", "state"}));
+        QCOMPARE(first["format"].toString(), QStringLiteral("raw"));
+        QCOMPARE(first["ours"].toBool(), false);
+        QCOMPARE(first["outages"].toInt(), 0);
         QCOMPARE(first["source"].toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(first["ports"].toArray(), QJsonArray{4000});
         QCOMPARE(first["state"].toString(), QStringLiteral("live"));
@@ -97,7 +102,7 @@ private slots:
         statistics.record(datagram(0x7f000001, 4000, 500'000, 30));
         const QByteArray text = StatsReport::statsText(statistics);
         QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
-        QVERIFY2(text.contains("127.0.0.1 ports 4000"), text.constData());
+        QVERIFY2(text.contains("127.0.0.1 → 0.0.0.0:0 raw ports 4000"), text.constData());
         QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
     }
 };

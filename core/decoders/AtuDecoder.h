@@ -1,0 +1,17 @@
+#pragma once
+
+#include "decoders/PayloadDecoder.h"
+
+// The seed's heartbeat, "<prefix> <local time>" (AtuMessage). The prefix names the
+// stream, so "ATU …" and "UPS1 …" from one host are two flows.
+class AtuDecoder final : public PayloadDecoder
+{
+public:
+    explicit AtuDecoder(const QString &prefix);
+
+    std::optional<DecodedPayload> decode(const QByteArray &payload) const override;
+
+private:
+    QString m_prefix;
+    quint64 m_streamId = 0;
+};

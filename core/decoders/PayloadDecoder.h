@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+// What a payload is, as far as the receive path cares: its format, the stream it belongs
+// to within its sender, and fields a format may carry. Decoders run on the receive thread
+// for every datagram, so each is cheap and never allocates for a payload it does not take.
+enum class PayloadFormat : quint8 { Raw, Atu };
+
+QString payloadFormatName(PayloadFormat format); // "raw", "atu"
+
+struct DecodedPayload
+{
+    PayloadFormat format = PayloadFormat::Raw;
+    // Tells two streams of one sender apart (an RTP SSRC, an ATU prefix); 0 for raw.
+    quint64 streamId = 0;
+    std::optional<qint64> sendTimeUs; // when the payload says it was sent (ATU time)
+};
+
+class PayloadDecoder
+{
+public:
+    virtual ~PayloadDecoder() = default;
+    // The payload's fields, or nothing when it is not in this decoder's format.
+    virtual std::optional<DecodedPayload> decode(const QByteArray &payload) const = 0;
+};
