@@ -6,7 +6,6 @@
 #include <QStringDecoder>
 #include <QTime>
 
-
 namespace AtuMessage {
 
 namespace {
@@ -14,12 +13,6 @@ namespace {
 constexpr qint64 usPerSecond = 1000000;
 constexpr int dateTimeLength = 19;  // "YYYY-MM-DD HH:MM:SS"
 constexpr int fractionLength = 7;   // ".ffffff"
-
-qint64 floorDiv(qint64 value, qint64 divisor)
-{
-    const qint64 quotient = value / divisor;
-    return (value % divisor < 0) ? quotient - 1 : quotient;
-}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -66,7 +59,7 @@ std::optional<qint64> parseTimestamp(const char *text, int length)
 
 QString pythonTimestamp(qint64 timeUs)
 {
-    const qint64 seconds = floorDiv(timeUs, usPerSecond);
+    const qint64 seconds = LocalTime::floorDiv(timeUs, usPerSecond);
     const qint64 micros = timeUs - seconds * usPerSecond;
     const LocalTime::Fields local = LocalTime::fieldsAt(seconds);
     QString text = QStringLiteral("%1-%2-%3 %4:%5:%6")
@@ -105,6 +98,5 @@ std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedP
     }
     return std::nullopt;
 }
-
 
 } // namespace AtuMessage

@@ -1,9 +1,8 @@
-#include "time/WallClock.h"
 #include "net/MulticastReceiver.h"
 
-#include "decoders/AtuMessage.h"
 #include "net/NetworkInterfaces.h"
 #include "net/OwnTransmitters.h"
+#include "time/WallClock.h"
 
 #include <QNetworkDatagram>
 #include <QVariant>
@@ -89,7 +88,7 @@ bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
         return false;
     }
     m_group = config.group.toIPv4Address();
-    m_atuDecoder = std::make_unique<AtuDecoder>(config.atuPrefix);
+    m_atuDecoder = AtuDecoder(config.atuPrefix);
     m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
     m_sinceFlush.start();
     return true;
@@ -225,7 +224,7 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram)
     datagram.destinationPort = m_status.port;
     datagram.fromOwnTransmitter
         = m_ownEndpoints.contains(OwnTransmitters::key(datagram.source, datagram.sourcePort));
-    if (const auto decoded = m_atuDecoder ? m_atuDecoder->decode(datagram.payload) : std::nullopt) {
+    if (const auto decoded = m_atuDecoder.decode(datagram.payload)) {
         datagram.format = decoded->format;
         datagram.streamId = decoded->streamId;
         datagram.atuTimeUs = decoded->sendTimeUs;

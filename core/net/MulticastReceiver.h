@@ -1,6 +1,7 @@
 #pragma once
 
 #include "decoders/AtuDecoder.h"
+#include "decoders/AtuMessage.h"
 #include "net/LinuxDatagramReader.h"
 #include "net/ListeningStatus.h"
 #include "settings/MulticastConfig.h"
@@ -76,7 +77,7 @@ private:
     quint64 m_ownGeneration = ~quint64(0);
     ListeningStatus m_status;
     quint32 m_group = 0;
-    std::unique_ptr<AtuDecoder> m_atuDecoder;
+    AtuDecoder m_atuDecoder{QString::fromLatin1(AtuMessage::defaultPrefix)};
     // The fast reader's own wake-ups: every datagram is read through it, with the kernel's
     // arrival time (QUdpSocket's notifier goes quiet until Qt itself reads one).
     std::unique_ptr<QSocketNotifier> m_fastReadNotifier;

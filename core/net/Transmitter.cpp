@@ -1,9 +1,9 @@
-#include "time/WallClock.h"
 #include "net/Transmitter.h"
 
 #include "decoders/AtuMessage.h"
 #include "net/NetworkInterfaces.h"
 #include "net/OwnTransmitters.h"
+#include "time/WallClock.h"
 
 #include <QVariant>
 

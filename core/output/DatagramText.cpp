@@ -2,6 +2,7 @@
 
 #include "output/JsonWriter.h"
 #include "output/PayloadFormatter.h"
+#include "time/LocalTime.h"
 
 #include <QDateTime>
 
@@ -25,15 +26,10 @@ QString clockTime(qint64 timeUs)
 
 namespace {
 
-qint64 floorDiv(qint64 value, qint64 divisor)
-{
-    return value / divisor - ((value % divisor < 0) ? 1 : 0);
-}
-
 QString isoLocal(qint64 timeUs, bool microseconds)
 {
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(floorDiv(timeUs, 1000));
-    const qint64 fraction = microseconds ? timeUs - floorDiv(timeUs, 1000000) * 1000000
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(LocalTime::floorDiv(timeUs, 1000));
+    const qint64 fraction = microseconds ? timeUs - LocalTime::floorDiv(timeUs, 1000000) * 1000000
                                          : local.time().msec();
     const int offsetMinutes = std::abs(local.offsetFromUtc()) / 60;
     return QStringLiteral("%1.%2%3%4:%5")

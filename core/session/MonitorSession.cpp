@@ -7,11 +7,6 @@ MonitorSession::MonitorSession(QObject *parent)
 {
 }
 
-MonitorSession::~MonitorSession()
-{
-    m_transmitter.stop();
-}
-
 void MonitorSession::clear()
 {
     m_pipeline.statistics().clear();

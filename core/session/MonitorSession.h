@@ -16,7 +16,6 @@ class MonitorSession final : public QObject
 
 public:
     explicit MonitorSession(QObject *parent = nullptr);
-    ~MonitorSession() override;
 
     ReceivePipeline &pipeline() { return m_pipeline; }
     MulticastListener &listener() { return m_pipeline.listener(); }

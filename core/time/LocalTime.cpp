@@ -12,12 +12,12 @@ namespace {
 
 constexpr qint64 secondsPerDay = 86400;
 
+} // namespace
+
 qint64 floorDiv(qint64 value, qint64 divisor)
 {
     return value / divisor - ((value % divisor < 0) ? 1 : 0);
 }
-
-} // namespace
 
 qint64 daysFromCivil(int year, int month, int day)
 {

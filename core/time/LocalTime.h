@@ -32,6 +32,9 @@ Fields fieldsAt(qint64 utcSeconds);
 // The fields must be a valid date and time (the caller checks them).
 qint64 utcSecondsOf(const Fields &local);
 
+// value / divisor rounded towards minus infinity, for times before 1970 (divisor > 0).
+qint64 floorDiv(qint64 value, qint64 divisor);
+
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 qint64 daysFromCivil(int year, int month, int day);
 Fields civilFromSeconds(qint64 secondsSinceEpoch);

@@ -51,6 +51,40 @@ private:
         return process.readAllStandardOutput();
     }
 
+    // The lines of a --json run by type; anything that is not a stats or event object
+    // (a datagram line, a broken line) lands in `others`.
+    struct JsonOutput
+    {
+        QList<QJsonObject> stats;
+        QList<QJsonObject> events;
+        QByteArrayList others;
+
+        QStringList eventNames() const
+        {
+            QStringList names;
+            for (const QJsonObject &event : events)
+                names.append(event["event"].toString());
+            return names;
+        }
+    };
+
+    static JsonOutput jsonOutput(const QByteArray &output)
+    {
+        JsonOutput lines;
+        for (const QByteArray &line : output.trimmed().split('\n')) {
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+            const QString type = object["type"].toString();
+            if (error.error == QJsonParseError::NoError && type == "stats")
+                lines.stats.append(object);
+            else if (error.error == QJsonParseError::NoError && type == "event")
+                lines.events.append(object);
+            else
+                lines.others.append(line);
+        }
+        return lines;
+    }
+
 private slots:
     void init() { REQUIRE_PRIVATE_NETWORK(); }
 
@@ -150,18 +184,14 @@ private slots:
         QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(listener.exitCode(), 0);
 
-        QList<QJsonObject> stats;
+        const JsonOutput output = jsonOutput(listener.readAllStandardOutput());
+        // JSON only, and no datagram lines.
+        QVERIFY2(output.others.isEmpty(), output.others.join('\n').constData());
+        const QList<QJsonObject> &stats = output.stats;
         QStringList appeared;
-        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
-            QJsonParseError error;
-            const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
-            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
-            const QString type = object["type"].toString();
-            QVERIFY2(type == "stats" || type == "event", line.constData()); // no datagram lines
-            if (type == "stats")
-                stats.append(object);
-            else if (object["event"].toString() == "appeared")
-                appeared.append(object["source"].toString());
+        for (const QJsonObject &event : output.events) {
+            if (event["event"].toString() == "appeared")
+                appeared.append(event["source"].toString());
         }
         QVERIFY2(stats.size() >= 5, "a line a second for 5 s and a final one");
         appeared.sort();
@@ -208,15 +238,10 @@ private slots:
         QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(listener.exitCode(), 0);
 
-        QJsonObject final;
-        QStringList events;
-        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
-            const QJsonObject object = QJsonDocument::fromJson(line).object();
-            if (object["type"].toString() == "stats")
-                final = object;
-            else if (object["type"].toString() == "event")
-                events.append(object["event"].toString());
-        }
+        const JsonOutput output = jsonOutput(listener.readAllStandardOutput());
+        QVERIFY(!output.stats.isEmpty());
+        const QJsonObject final = output.stats.last();
+        const QStringList events = output.eventNames();
         // Late (and maybe silent) once the senders stopped before the run ends; never back.
         QCOMPARE(events.mid(0, 2), (QStringList{"appeared", "appeared"}));
         QVERIFY2(!events.contains("back"), qPrintable(events.join(u' ')));
@@ -260,18 +285,13 @@ private slots:
         QVERIFY(listener.waitForFinished(10000));
         QCOMPARE(listener.exitCode(), 0);
 
-        QJsonObject final;
-        QStringList events;
+        const JsonOutput output = jsonOutput(listener.readAllStandardOutput());
+        QVERIFY(!output.stats.isEmpty());
+        const QJsonObject final = output.stats.last();
+        const QStringList events = output.eventNames();
         QStringList times;
-        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
-            const QJsonObject object = QJsonDocument::fromJson(line).object();
-            if (object["type"].toString() == "stats")
-                final = object;
-            if (object["type"].toString() == "event") {
-                events.append(object["event"].toString());
-                times.append(object["time"].toString());
-            }
-        }
+        for (const QJsonObject &event : output.events)
+            times.append(event["time"].toString());
         QVERIFY2(!events.contains("back"), qPrintable(events.join(u' ')));
         QCOMPARE(events.first(), QStringLiteral("appeared"));
         QVERIFY(std::is_sorted(times.cbegin(), times.cend()));

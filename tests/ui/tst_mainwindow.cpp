@@ -1,4 +1,3 @@
-#include "time/WallClock.h"
 #include "decoders/AtuMessage.h"
 #include "ReceiveChoices.h"
 #include "session/MonitorSession.h"
@@ -9,6 +8,7 @@
 #include "SenderTableModel.h"
 #include "settings/SettingsStore.h"
 #include "TestNetwork.h"
+#include "time/WallClock.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>

@@ -1,6 +1,4 @@
-#include "time/WallClock.h"
 #include "AboutDialog.h"
-#include "decoders/AtuMessage.h"
 #include "ReceiveChoices.h"
 #include "session/MonitorSession.h"
 #include "DatagramTableModel.h"
@@ -10,6 +8,7 @@
 #include "settings/SettingsStore.h"
 #include "SilenceBanner.h"
 #include "TestNetwork.h"
+#include "time/WallClock.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,8 +1,7 @@
-#include "time/WallClock.h"
 #include "LivenessPalette.h"
 #include "SenderTableModel.h"
-#include "decoders/AtuMessage.h"
 #include "session/MonitorSession.h"
+#include "time/WallClock.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>

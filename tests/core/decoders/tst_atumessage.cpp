@@ -1,5 +1,5 @@
-#include "time/WallClock.h"
 #include "decoders/AtuMessage.h"
+#include "time/WallClock.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "time/WallClock.h"
 #include "decoders/AtuMessage.h"
 #include "net/Transmitter.h"
 
 #include "TestNetwork.h"
+#include "time/WallClock.h"
 
 #include <QSignalSpy>
 #include <QTest>
