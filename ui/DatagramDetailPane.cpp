@@ -171,11 +171,8 @@ void DatagramDetailPane::setAtuRowsVisible(bool visible)
 
 void DatagramDetailPane::setDatagram(const ReceivedDatagram &datagram)
 {
-    const auto endpoint = [](quint32 address, quint16 port) {
-        return QStringLiteral("%1:%2").arg(DatagramText::ipv4(address)).arg(port);
-    };
-    m_source->setText(endpoint(datagram.source, datagram.sourcePort));
-    m_destination->setText(endpoint(datagram.destination, datagram.destinationPort));
+    m_source->setText(Endpoint{datagram.source, datagram.sourcePort}.toString());
+    m_destination->setText(Endpoint{datagram.destination, datagram.destinationPort}.toString());
     m_size->setText(byteCount(datagram.payload.size()));
     m_ttl->setText(datagram.ttl >= 0 ? QString::number(datagram.ttl) : tr("not reported"));
     m_interface->setText(interfaceName(datagram.interfaceIndex));

@@ -16,9 +16,7 @@ namespace {
 
 QString destinationText(const ReceivedDatagram &datagram)
 {
-    return QStringLiteral("%1:%2")
-        .arg(DatagramText::ipv4(datagram.destination))
-        .arg(datagram.destinationPort);
+    return Endpoint{datagram.destination, datagram.destinationPort}.toString();
 }
 
 bool isNumeric(int column)
@@ -122,7 +120,7 @@ QVariant DatagramTableModel::displayText(const ReceivedDatagram &datagram, int c
     case Time:
         return DatagramText::clockTime(datagram.arrivalUs);
     case Source:
-        return DatagramText::ipv4(datagram.source);
+        return datagram.source.toString();
     case SourcePort:
         // Text, not a number: the delegate would group digits ("5,001") by locale.
         return QString::number(datagram.sourcePort);

@@ -65,7 +65,7 @@ QVariant EventLogModel::displayText(const LivenessEvent &event, int column) cons
 {
     switch (column) {
     case Time: return DatagramText::clockTime(event.timeUs);
-    case Sender: return DatagramText::ipv4(event.source);
+    case Sender: return event.source.toString();
     case Event: return StatsReport::eventDescription(event);
     default: return {};
     }

@@ -160,7 +160,7 @@ QVariant SenderTableModel::data(const QModelIndex &index, int role) const
     case OwnTransmitterRole:
         return sender.fromOwnTransmitter;
     case AddressRole:
-        return sender.address;
+        return QVariant::fromValue(sender.address);
     case LivenessRole:
         return int(sender.liveness);
     default:
@@ -185,13 +185,13 @@ QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, 
     case Source:
         if (isOtherSenders(sender))
             return tr("other senders");
-        return DatagramText::ipv4(sender.address);
+        return sender.address.toString();
     case State:
         return isOtherSenders(sender) ? QString() : StatsReport::livenessName(sender.liveness);
     case Group:
         return isOtherSenders(sender)
                    ? QString()
-                   : QStringLiteral("%1:%2").arg(DatagramText::ipv4(sender.group)).arg(sender.port);
+                   : Endpoint{sender.group, sender.port}.toString();
     case Format:
         return isOtherSenders(sender) ? QString() : payloadFormatName(sender.format);
     case Ports:

@@ -47,7 +47,7 @@ public:
     };
     enum Role {
         OwnTransmitterRole = Qt::UserRole + 1,
-        AddressRole, // quint32, host order
+        AddressRole, // IpAddress
         LivenessRole // int(Liveness)
     };
 

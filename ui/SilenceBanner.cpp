@@ -70,7 +70,7 @@ void SilenceBanner::showSilentSenders(const TrafficStatistics &statistics,
             continue;
         if (++silent <= maxNamed)
             named.append(tr("%1 since %2")
-                             .arg(DatagramText::ipv4(sender.address),
+                             .arg(sender.address.toString(),
                                   QDateTime::fromMSecsSinceEpoch(sender.lastSeenUs / 1000)
                                       .toString(QStringLiteral("HH:mm:ss"))));
     }

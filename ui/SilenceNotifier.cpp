@@ -37,7 +37,7 @@ void SilenceNotifier::notify(const TrafficStatistics &statistics,
         const qint64 lastSeenUs =
             index >= 0 && std::size_t(index) < statistics.senders().size() ? statistics.senders()[std::size_t(index)].lastSeenUs : event.timeUs;
         newlySilent.append(tr("%1 has sent nothing since %2")
-                               .arg(DatagramText::ipv4(event.source),
+                               .arg(event.source.toString(),
                                     QDateTime::fromMSecsSinceEpoch(lastSeenUs / 1000)
                                         .toString(QStringLiteral("HH:mm:ss"))));
     }

@@ -94,9 +94,9 @@ TrafficStatistics::Sender &TrafficStatistics::flowFor(const ReceivedDatagram &da
     return sender;
 }
 
-int TrafficStatistics::indexOf(quint32 source) const
+int TrafficStatistics::indexOf(const IpAddress &source) const
 {
-    const auto found = std::find_if(m_senders.cbegin(), m_senders.cend(), [source](const Sender &sender) {
+    const auto found = std::find_if(m_senders.cbegin(), m_senders.cend(), [&source](const Sender &sender) {
         return !sender.other && sender.address == source;
     });
     return found == m_senders.cend() ? -1 : int(found - m_senders.cbegin());
@@ -115,11 +115,13 @@ Liveness TrafficStatistics::livenessAt(const Sender &sender, qint64 nowUs)
 
 namespace {
 
-bool watches(const std::optional<TrafficStatistics::Watched> &watched, const TrafficStatistics::Sender &sender)
+bool watches(const std::optional<QList<Subscription>> &watched, const TrafficStatistics::Sender &sender)
 {
     if (!watched)
         return true;
-    return watched->group != 0 && sender.group == watched->group && sender.port == watched->port;
+    return std::any_of(watched->cbegin(), watched->cend(), [&sender](const Subscription &subscription) {
+        return subscription.carries(sender.address, {sender.group, sender.port});
+    });
 }
 
 } // namespace
@@ -129,7 +131,7 @@ bool TrafficStatistics::isWatched(const Sender &sender) const
     return watches(m_watched, sender);
 }
 
-void TrafficStatistics::watch(const Watched &watched, qint64 nowUs)
+void TrafficStatistics::watch(const QList<Subscription> &watched, qint64 nowUs)
 {
     for (Sender &sender : m_senders) {
         if (!watches(m_watched, sender) && watches(watched, sender))

@@ -2,6 +2,7 @@
 
 #include "analysis/RateWindow.h"
 #include "net/ReceivedDatagram.h"
+#include "net/Subscription.h"
 #include "analysis/SenderTiming.h"
 
 #include <QHash>
@@ -17,7 +18,7 @@ struct LivenessEvent
 {
     enum class Kind { Appeared, Late, Silent, Back };
     qint64 timeUs = 0;
-    quint32 source = 0;
+    IpAddress source;
     Kind kind = Kind::Appeared;
     qint64 silentForUs = 0; // for Back: the gap since the sender's previous datagram
     int flow = -1;          // index in TrafficStatistics::senders()
@@ -29,8 +30,8 @@ struct LivenessEvent
 // their own.
 struct FlowKey
 {
-    quint32 source = 0;
-    quint32 group = 0;
+    IpAddress source;
+    IpAddress group;
     quint16 port = 0;
     PayloadFormat format = PayloadFormat::Raw;
     quint64 streamId = 0;
@@ -58,8 +59,8 @@ public:
 
     struct Sender
     {
-        quint32 address = 0; // the source
-        quint32 group = 0;
+        IpAddress address; // the source
+        IpAddress group;
         quint16 port = 0;
         PayloadFormat format = PayloadFormat::Raw;
         quint64 streamId = 0;
@@ -78,14 +79,6 @@ public:
         qint64 quietSinceUs = 0;
 
         FlowKey key() const { return {address, group, port, format, streamId, fromOwnTransmitter}; }
-    };
-
-    // The flows whose liveness is judged: those to the group and port we listen to. A
-    // default Watched (group 0) watches nothing; before watch() is called every flow is.
-    struct Watched
-    {
-        quint32 group = 0;
-        quint16 port = 0;
     };
 
     struct Totals
@@ -110,9 +103,11 @@ public:
     // argument, as of the clock.
     void updateLiveness();
     void updateLiveness(qint64 judgedAtUs);
-    // From now on only flows of `watched` are judged; a flow that becomes watched counts
-    // its quiet time from nowUs, so listening again does not find it silent at once.
-    void watch(const Watched &watched, qint64 nowUs);
+    // From now on only the flows these subscriptions carry are judged (none: liveness
+    // holds still; before the first call every flow is judged). A flow that becomes
+    // watched counts its quiet time from nowUs, so listening again does not find it
+    // silent at once.
+    void watch(const QList<Subscription> &watched, qint64 nowUs);
     QList<LivenessEvent> takeEvents();
     void clear();
 
@@ -122,7 +117,7 @@ public:
     const std::vector<Sender> &senders() const { return m_senders; }
     int indexOf(const FlowKey &key) const { return m_index.value(key, -1); }
     // The first flow from this source, or -1.
-    int indexOf(quint32 source) const;
+    int indexOf(const IpAddress &source) const;
     const Totals &totals() const { return m_totals; }
     // Datagrams the operating system dropped before we could read them, over every
     // socket this run has listened with.
@@ -141,7 +136,7 @@ private:
     std::vector<Sender> m_senders;
     QHash<FlowKey, int> m_index;
     int m_otherIndex = -1;
-    std::optional<Watched> m_watched;
+    std::optional<QList<Subscription>> m_watched;
     Totals m_totals;
     QList<LivenessEvent> m_events;
     qint64 m_osDropsBefore = 0;

@@ -74,13 +74,13 @@ int LinuxDatagramReader::read(DatagramBatch &out, int maxDatagrams)
         msghdr &header = b.headers[i].msg_hdr;
         ReceivedDatagram datagram;
         datagram.arrivalUs = now;
-        datagram.source = ntohl(b.sources[i].sin_addr.s_addr);
+        datagram.source = IpAddress::fromIPv4(ntohl(b.sources[i].sin_addr.s_addr));
         datagram.sourcePort = ntohs(b.sources[i].sin_port);
         for (cmsghdr *control = CMSG_FIRSTHDR(&header); control; control = CMSG_NXTHDR(&header, control)) {
             if (control->cmsg_level == IPPROTO_IP && control->cmsg_type == IP_PKTINFO) {
                 in_pktinfo info;
                 std::memcpy(&info, CMSG_DATA(control), sizeof info);
-                datagram.destination = ntohl(info.ipi_addr.s_addr);
+                datagram.destination = IpAddress::fromIPv4(ntohl(info.ipi_addr.s_addr));
                 datagram.interfaceIndex = uint(info.ipi_ifindex);
             } else if (control->cmsg_level == IPPROTO_IP && control->cmsg_type == IP_TTL) {
                 std::memcpy(&datagram.ttl, CMSG_DATA(control), sizeof datagram.ttl);

@@ -1,15 +1,14 @@
 #pragma once
 
 #include "net/NetworkInterfaces.h"
+#include "net/Subscription.h"
 
-#include <QHostAddress>
 #include <QMetaType>
 
 // What the receiver actually got from the operating system once it listens.
 struct ListeningStatus
 {
-    QHostAddress group;
-    quint16 port = 0;
+    Subscription subscription; // as joined: its interface spec is the interface's name
     InterfaceChoice interface;
     int requestedBufferBytes = 0;
     int grantedBufferBytes = 0;

@@ -87,9 +87,10 @@ bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
         m_socket.close();
         return false;
     }
-    m_group = config.group.toIPv4Address();
+    m_group = IpAddress::fromQHostAddress(config.group);
     m_atuDecoder = AtuDecoder(config.atuPrefix);
-    m_status = ListeningStatus{config.group, config.port, *interface, config.receiveBufferBytes, granted};
+    m_status = ListeningStatus{Subscription{m_group, {}, config.port, interface->name}, *interface,
+                               config.receiveBufferBytes, granted};
     m_sinceFlush.start();
     return true;
 }
@@ -151,7 +152,7 @@ void MulticastReceiver::leave()
         return;
     readPendingDatagrams();
     flush();
-    m_socket.leaveMulticastGroup(m_status.group, m_status.interface.qtInterface());
+    m_socket.leaveMulticastGroup(m_status.subscription.group.toQHostAddress(), m_status.interface.qtInterface());
     m_fastReadNotifier.reset();
     m_socket.close();
 }
@@ -203,9 +204,9 @@ int MulticastReceiver::readThroughQt(int maxDatagrams)
         ++count;
         ReceivedDatagram received;
         received.arrivalUs = WallClock::nowUs();
-        received.source = datagram.senderAddress().toIPv4Address();
+        received.source = IpAddress::fromQHostAddress(datagram.senderAddress());
         received.sourcePort = quint16(datagram.senderPort());
-        received.destination = datagram.destinationAddress().toIPv4Address();
+        received.destination = IpAddress::fromQHostAddress(datagram.destinationAddress());
         received.ttl = datagram.hopLimit();
         received.interfaceIndex = datagram.interfaceIndex();
         received.payload = datagram.data();
@@ -217,13 +218,13 @@ int MulticastReceiver::readThroughQt(int maxDatagrams)
 void MulticastReceiver::accept(ReceivedDatagram &&datagram)
 {
     // A wildcard-bound socket can be handed other groups on this port; where the platform
-    // reports no destination (0) we trust the kernel's filter.
-    if (datagram.destination != 0 && datagram.destination != m_group)
+    // reports no destination we trust the kernel's filter.
+    if (!datagram.destination.isNull() && datagram.destination != m_group)
         return;
     datagram.destination = m_group;
-    datagram.destinationPort = m_status.port;
+    datagram.destinationPort = m_status.subscription.port;
     datagram.fromOwnTransmitter
-        = m_ownEndpoints.contains(OwnTransmitters::key(datagram.source, datagram.sourcePort));
+        = m_ownEndpoints.contains(Endpoint{datagram.source, datagram.sourcePort});
     if (const auto decoded = m_atuDecoder.decode(datagram.payload)) {
         datagram.format = decoded->format;
         datagram.streamId = decoded->streamId;

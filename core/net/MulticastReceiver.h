@@ -73,10 +73,10 @@ private:
     LinuxDatagramReader m_fastReader;
     bool m_useFastReader = false;
     qint64 m_reportedOsDrops = 0;
-    QSet<quint64> m_ownEndpoints;
+    QSet<Endpoint> m_ownEndpoints;
     quint64 m_ownGeneration = ~quint64(0);
     ListeningStatus m_status;
-    quint32 m_group = 0;
+    IpAddress m_group;
     AtuDecoder m_atuDecoder{QString::fromLatin1(AtuMessage::defaultPrefix)};
     // The fast reader's own wake-ups: every datagram is read through it, with the kernel's
     // arrival time (QUdpSocket's notifier goes quiet until Qt itself reads one).

@@ -1,7 +1,6 @@
 #include "net/OwnTransmitters.h"
 
 #include <QMutex>
-#include <QSet>
 
 #include <atomic>
 
@@ -10,37 +9,32 @@ namespace OwnTransmitters {
 namespace {
 
 QMutex mutex;
-QSet<quint64> endpoints;
+QSet<Endpoint> endpoints;
 std::atomic<quint64> changes{0};
 
 } // namespace
 
-quint64 key(quint32 address, quint16 port)
-{
-    return (quint64(address) << 16) | port;
-}
-
-void add(quint32 address, quint16 port)
+void add(const Endpoint &source)
 {
     const QMutexLocker lock(&mutex);
-    endpoints.insert(key(address, port));
+    endpoints.insert(source);
     ++changes;
 }
 
-void remove(quint32 address, quint16 port)
+void remove(const Endpoint &source)
 {
     const QMutexLocker lock(&mutex);
-    endpoints.remove(key(address, port));
+    endpoints.remove(source);
     ++changes;
 }
 
-bool contains(quint32 address, quint16 port)
+bool contains(const Endpoint &source)
 {
     const QMutexLocker lock(&mutex);
-    return endpoints.contains(key(address, port));
+    return endpoints.contains(source);
 }
 
-QSet<quint64> snapshot()
+QSet<Endpoint> snapshot()
 {
     const QMutexLocker lock(&mutex);
     return endpoints;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/IpAddress.h"
+
 #include <QSet>
 #include <QtGlobal>
 
@@ -8,12 +10,11 @@
 // receive worker.
 namespace OwnTransmitters {
 
-void add(quint32 address, quint16 port);
-void remove(quint32 address, quint16 port);
-bool contains(quint32 address, quint16 port);
+void add(const Endpoint &source);
+void remove(const Endpoint &source);
+bool contains(const Endpoint &source);
 // The whole set at once, for a reader that checks many datagrams.
-QSet<quint64> snapshot();
-quint64 key(quint32 address, quint16 port);
+QSet<Endpoint> snapshot();
 // Changes each time the set changes, so a reader can cache a copy cheaply.
 quint64 generation();
 

@@ -6,17 +6,18 @@
 #include <QtGlobal>
 
 #include "decoders/PayloadDecoder.h"
+#include "net/IpAddress.h"
 
 #include <optional>
 
-// One datagram as the receiver saw it. IPv4 addresses are kept as host-order integers:
-// cheap to copy, hash and compare when a flood arrives.
+// One datagram as the receiver saw it. Addresses are plain values (IpAddress): cheap to
+// copy, hash and compare when a flood arrives.
 struct ReceivedDatagram
 {
     qint64 arrivalUs = 0; // wall clock, microseconds since the Unix epoch (the kernel's, where it tells)
-    quint32 source = 0;
+    IpAddress source;
     quint16 sourcePort = 0;
-    quint32 destination = 0;
+    IpAddress destination; // the group
     quint16 destinationPort = 0;
     int ttl = -1;              // -1 when the platform did not report it
     uint interfaceIndex = 0;   // 0 when the platform did not report it

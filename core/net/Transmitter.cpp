@@ -43,9 +43,9 @@ bool Transmitter::start(const TransmitConfig &config)
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, config.ttl);
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, config.loopback ? 1 : 0);
     m_config = config;
-    m_sourceAddress = m_socket.localAddress().toIPv4Address();
+    m_sourceAddress = IpAddress::fromQHostAddress(m_socket.localAddress());
     m_sourcePort = m_socket.localPort();
-    OwnTransmitters::add(m_sourceAddress, m_sourcePort);
+    OwnTransmitters::add({m_sourceAddress, m_sourcePort});
     m_running = true;
     m_tick = 0;
     m_sentCount = 0;
@@ -63,7 +63,7 @@ void Transmitter::stop()
         return;
     m_running = false;
     m_timer.stop();
-    OwnTransmitters::remove(m_sourceAddress, m_sourcePort);
+    OwnTransmitters::remove({m_sourceAddress, m_sourcePort});
     m_socket.close();
     emit stopped();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/IpAddress.h"
 #include "settings/MulticastConfig.h"
 
 #include <QObject>
@@ -57,7 +58,7 @@ private:
     qint64 m_errorCount = 0;
     QString m_lastMessage;
     QString m_lastError;
-    quint32 m_sourceAddress = 0;
+    IpAddress m_sourceAddress;
     quint16 m_sourcePort = 0;
     bool m_running = false;
 };

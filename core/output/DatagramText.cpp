@@ -10,15 +10,6 @@
 
 namespace DatagramText {
 
-QString ipv4(quint32 address)
-{
-    return QStringLiteral("%1.%2.%3.%4")
-        .arg(address >> 24)
-        .arg((address >> 16) & 0xff)
-        .arg((address >> 8) & 0xff)
-        .arg(address & 0xff);
-}
-
 QString clockTime(qint64 timeUs)
 {
     return QDateTime::fromMSecsSinceEpoch(timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
@@ -64,7 +55,7 @@ QByteArray consoleLine(const ReceivedDatagram &datagram)
     const auto offset = atuOffsetMs(datagram);
     const QString atu = offset ? QStringLiteral(" (ATU offset %1 ms)").arg(*offset, 0, 'f', 1) : QString();
     return QStringLiteral("%1 %2:%3 %4 bytes%5 %6")
-        .arg(isoTime(datagram.arrivalUs), ipv4(datagram.source))
+        .arg(isoTime(datagram.arrivalUs), datagram.source.toString())
         .arg(datagram.sourcePort)
         .arg(datagram.payload.size())
         .arg(atu, PayloadFormatter::escapedText(datagram.payload))
@@ -77,9 +68,9 @@ QByteArray jsonLine(const ReceivedDatagram &datagram)
     json.beginObject()
         .key("type").value("datagram")
         .key("time").value(isoTime(datagram.arrivalUs))
-        .key("source").value(ipv4(datagram.source))
+        .key("source").value(datagram.source.toString())
         .key("source_port").value(int(datagram.sourcePort))
-        .key("group").value(ipv4(datagram.destination))
+        .key("group").value(datagram.destination.toString())
         .key("port").value(int(datagram.destinationPort))
         .key("size").value(qint64(datagram.payload.size()))
         .key("ttl");

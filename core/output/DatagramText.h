@@ -10,7 +10,6 @@
 // How a datagram and its parts read as text, the same in the window and on the console.
 namespace DatagramText {
 
-QString ipv4(quint32 address);
 QString clockTime(qint64 timeUs);   // "19:40:01.123", local
 QString isoTime(qint64 timeUs);     // "2026-11-25T19:40:01.123+01:00", local with offset
 QString isoTimeUs(qint64 timeUs);   // "2026-11-25T19:40:01.123456+01:00"

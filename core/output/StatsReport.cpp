@@ -29,7 +29,7 @@ QString portList(const TrafficStatistics::Sender &sender)
 
 QString sourceName(const TrafficStatistics::Sender &sender)
 {
-    return sender.other ? QStringLiteral("other senders") : DatagramText::ipv4(sender.address);
+    return sender.other ? QStringLiteral("other senders") : sender.address.toString();
 }
 
 QString optionalMs(const std::optional<double> &ms)
@@ -93,7 +93,7 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         if (sender.other)
             json.key("group").null().key("port").null().key("format").null();
         else
-            json.key("group").value(DatagramText::ipv4(sender.group))
+            json.key("group").value(sender.group.toString())
                 .key("port").value(int(sender.port))
                 .key("format").value(payloadFormatName(sender.format));
         json.key("ours").value(sender.fromOwnTransmitter)
@@ -140,10 +140,9 @@ QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> 
         const auto rate = statistics.rate(sender.rates, rateWindowMs);
         const auto offsets = sender.timing.atuOffsets();
         const QString flow = sender.other ? sourceName(sender)
-                                          : QStringLiteral("%1 → %2:%3 %4%5")
-                                                .arg(sourceName(sender), DatagramText::ipv4(sender.group))
-                                                .arg(sender.port)
-                                                .arg(payloadFormatName(sender.format),
+                                          : QStringLiteral("%1 → %2 %3%4")
+                                                .arg(sourceName(sender), Endpoint{sender.group, sender.port}.toString(),
+                                                     payloadFormatName(sender.format),
                                                      QLatin1String(sender.fromOwnTransmitter ? " (ours)" : ""));
         text += QStringLiteral("\n  %1 ports %2: %3 packets, %4 bytes, %5 pkt/s, %6 B/s, %7, "
                                "interval last %8 mean %9 jitter %10, ATU offset %11")
@@ -166,7 +165,7 @@ QByteArray eventJson(const LivenessEvent &event)
     json.beginObject()
         .key("type").value("event")
         .key("time").value(DatagramText::isoTime(event.timeUs))
-        .key("source").value(DatagramText::ipv4(event.source))
+        .key("source").value(event.source.toString())
         .key("event").value(eventName(event.kind))
         .endObject();
     return json.bytes();
@@ -175,7 +174,7 @@ QByteArray eventJson(const LivenessEvent &event)
 QByteArray eventText(const LivenessEvent &event)
 {
     return QStringLiteral("%1 event: %2 %3")
-        .arg(DatagramText::isoTime(event.timeUs), DatagramText::ipv4(event.source), eventDescription(event))
+        .arg(DatagramText::isoTime(event.timeUs), event.source.toString(), eventDescription(event))
         .toUtf8();
 }
 

@@ -12,11 +12,10 @@ ReceivePipeline::ReceivePipeline(QObject *parent)
     connect(&m_listener, &MulticastListener::listening, this, [this](const ListeningStatus &status) {
         // Each new socket counts its drops from zero.
         m_statistics.socketClosed();
-        m_statistics.watch(TrafficStatistics::Watched{status.group.toIPv4Address(), status.port},
-                           WallClock::nowUs());
+        m_statistics.watch({status.subscription}, WallClock::nowUs());
     });
     // Not listening: every flow's liveness holds still until we listen again.
-    const auto freeze = [this] { m_statistics.watch(TrafficStatistics::Watched{}, WallClock::nowUs()); };
+    const auto freeze = [this] { m_statistics.watch({}, WallClock::nowUs()); };
     connect(&m_listener, &MulticastListener::stopped, this, freeze);
     connect(&m_listener, &MulticastListener::interfaceLost, this, freeze);
     connect(&m_listener, &MulticastListener::failed, this, freeze);

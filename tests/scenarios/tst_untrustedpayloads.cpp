@@ -311,8 +311,8 @@ private slots:
         for (const QByteArray &payload : payloads) {
             ReceivedDatagram datagram;
             datagram.arrivalUs = 1'700'000'000'000'000;
-            datagram.source = 0x7f000001;
-            datagram.destination = 0xef010101;
+            datagram.source = IpAddress::fromIPv4(0x7f000001);
+            datagram.destination = IpAddress::fromIPv4(0xef010101);
             datagram.payload = payload;
             batch.append(datagram);
         }

@@ -14,9 +14,9 @@ ReceivedDatagram datagram(const QByteArray &payload)
 {
     ReceivedDatagram result;
     result.arrivalUs = 1'700'000'000'123'456;
-    result.source = 0x0a010203; // 10.1.2.3
+    result.source = IpAddress::fromIPv4(0x0a010203); // 10.1.2.3
     result.sourcePort = 40000;
-    result.destination = 0xef010101; // 239.1.1.1
+    result.destination = IpAddress::fromIPv4(0xef010101); // 239.1.1.1
     result.destinationPort = 5001;
     result.ttl = 7;
     result.payload = payload;

@@ -7,23 +7,23 @@
 
 namespace {
 
-constexpr quint32 localhost = 0x7f000001; // 127.0.0.1
-constexpr quint32 testNet = 0xc6120007;   // 198.18.0.7
+constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress testNet = IpAddress::fromIPv4(0xc6120007);   // 198.18.0.7
 
-ReceivedDatagram datagram(quint32 source, const QByteArray &payload)
+ReceivedDatagram datagram(IpAddress source, const QByteArray &payload)
 {
     static qint64 arrivalUs = 1'700'000'000'000'000;
     ReceivedDatagram d;
     d.arrivalUs = (arrivalUs += 1000);
     d.source = source;
     d.sourcePort = 40000;
-    d.destination = 0xef010101;
+    d.destination = IpAddress::fromIPv4(0xef010101);
     d.destinationPort = 5001;
     d.payload = payload;
     return d;
 }
 
-DatagramBatch numbered(int first, int count, quint32 source = localhost)
+DatagramBatch numbered(int first, int count, IpAddress source = localhost)
 {
     DatagramBatch batch;
     for (int n = first; n < first + count; ++n)

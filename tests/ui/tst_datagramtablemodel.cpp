@@ -10,8 +10,8 @@
 
 namespace {
 
-constexpr quint32 localhost = 0x7f000001; // 127.0.0.1
-constexpr quint32 group = 0xef010101;     // 239.1.1.1
+constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress group = IpAddress::fromIPv4(0xef010101);     // 239.1.1.1
 
 // Datagram number n: its payload says which one it is, so order can be checked.
 ReceivedDatagram datagram(int n, const QByteArray &payload = {})

@@ -16,7 +16,7 @@ constexpr qint64 baseUs = 1'700'000'000'000'000;
 LivenessEvent livenessEvent(int n, LivenessEvent::Kind kind = LivenessEvent::Kind::Appeared,
                     qint64 silentForUs = 0)
 {
-    return {baseUs + n * 1'000'000 + 123'000, 0x0a000000u + quint32(n), kind, silentForUs};
+    return {baseUs + n * 1'000'000 + 123'000, IpAddress::fromIPv4(0x0a000000u + quint32(n)), kind, silentForUs};
 }
 
 QList<LivenessEvent> events(int first, int count)

@@ -20,16 +20,16 @@
 
 namespace {
 
-constexpr quint32 localhost = 0x7f000001; // 127.0.0.1
-constexpr quint32 testNet = 0xc6120007;   // 198.18.0.7
+constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress testNet = IpAddress::fromIPv4(0xc6120007);   // 198.18.0.7
 
-ReceivedDatagram datagram(quint32 source, const QByteArray &payload, qint64 arrivalUs = 0)
+ReceivedDatagram datagram(IpAddress source, const QByteArray &payload, qint64 arrivalUs = 0)
 {
     ReceivedDatagram d;
     d.arrivalUs = arrivalUs ? arrivalUs : WallClock::nowUs();
     d.source = source;
     d.sourcePort = 40000;
-    d.destination = 0xef010101;
+    d.destination = IpAddress::fromIPv4(0xef010101);
     d.destinationPort = 5001;
     d.ttl = 1;
     d.payload = payload;
@@ -284,8 +284,8 @@ private slots:
         QVERIFY(harness.find<QLabel>("receiveMessageLabel")->isVisible());
         harness.window.startListening(); // wanted again: the receiver will rejoin on its own
         ListeningStatus status;
-        status.group = QHostAddress(QStringLiteral("239.1.1.1"));
-        status.port = 5001;
+        status.subscription.group = IpAddress::fromIPv4(0xef010101);
+        status.subscription.port = 5001;
         emit harness.session.pipeline().listener().listening(status);
         QVERIFY(harness.label("receiveMessageLabel").isEmpty() || !harness.find<QLabel>("receiveMessageLabel")->isVisible());
     }

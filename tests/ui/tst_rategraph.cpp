@@ -1,5 +1,6 @@
 #include "RateGraph.h"
 #include "analysis/RateHistory.h"
+#include "Flows.h"
 #include "TestPalettes.h"
 #include "analysis/TrafficStatistics.h"
 
@@ -11,15 +12,15 @@
 
 namespace {
 
-constexpr quint32 heartbeat = 0x0a000001;
-constexpr quint32 steady = 0x0a000002;
-constexpr quint32 burst = 0x0a000003;
+constexpr IpAddress heartbeat = IpAddress::fromIPv4(0x0a000001);
+constexpr IpAddress steady = IpAddress::fromIPv4(0x0a000002);
+constexpr IpAddress burst = IpAddress::fromIPv4(0x0a000003);
 
 // Statistics on an injected clock and the history sampled from them, a second at a time.
 class Traffic final
 {
 public:
-    void second(const QList<QPair<quint32, int>> &packets)
+    void second(const QList<QPair<IpAddress, int>> &packets)
     {
         for (const auto &[source, count] : packets) {
             for (int i = 0; i < count; ++i) {
@@ -152,12 +153,12 @@ private slots:
         graph.setHistory(&m_traffic.history);
         const QColor color = RateGraph::senderColor(graph.palette());
 
-        graph.setSelectedSender(FlowKey{heartbeat}, QStringLiteral("10.0.0.1"));
+        graph.setSelectedSender(flowOf(heartbeat), QStringLiteral("10.0.0.1"));
         QVERIFY(countNear(render(graph), color) > 500);
         graph.clearSelectedSender();
         QCOMPARE(countNear(render(graph), color), 0);
         // A sender the history does not know draws nothing but its legend entry.
-        graph.setSelectedSender(FlowKey{0x0a0000ff}, QStringLiteral("10.0.0.255"));
+        graph.setSelectedSender(flowOf(IpAddress::fromIPv4(0x0a0000ff)), QStringLiteral("10.0.0.255"));
         QVERIFY(countNear(render(graph), color) < 100);
     }
 
@@ -201,7 +202,7 @@ private slots:
         graph.setPalette(TestPalettes::light());
         graph.resize(600, 200);
         graph.setHistory(withHistory ? &silence.history : nullptr);
-        graph.setSelectedSender(FlowKey{heartbeat}, QStringLiteral("10.0.0.1"));
+        graph.setSelectedSender(flowOf(heartbeat), QStringLiteral("10.0.0.1"));
         const QImage image = render(graph);
 
         const QColor base = graph.palette().color(QPalette::Base);
@@ -217,7 +218,7 @@ private slots:
         graph.setPalette(TestPalettes::light());
         graph.resize(600, 200);
         graph.setHistory(&m_traffic.history);
-        graph.setSelectedSender(FlowKey{steady}, QStringLiteral("10.0.0.2"));
+        graph.setSelectedSender(flowOf(steady), QStringLiteral("10.0.0.2"));
         QVERIFY(graph.hasMouseTracking());
         const QImage plain = render(graph);
 

@@ -11,16 +11,16 @@
 
 namespace {
 
-constexpr quint32 hostA = 0x7f000001; // 127.0.0.1
-constexpr quint32 hostB = 0xc6120001; // 198.18.0.1
+constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
-ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size = 10)
+ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size = 10)
 {
     ReceivedDatagram d;
     d.source = source;
     d.sourcePort = port;
     d.arrivalUs = arrivalUs;
-    d.destination = 0xef010101;
+    d.destination = IpAddress::fromIPv4(0xef010101);
     d.destinationPort = 5001;
     d.payload = QByteArray(size, 'x');
     return d;
@@ -143,8 +143,9 @@ private slots:
         m_model = std::make_unique<SenderTableModel>(*m_statistics);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        record({datagram(1, 1, m_now), datagram(2, 1, m_now), datagram(3, 1, m_now),
-                datagram(4, 1, m_now)});
+        record({datagram(IpAddress::fromIPv4(1), 1, m_now), datagram(IpAddress::fromIPv4(2), 1, m_now),
+                datagram(IpAddress::fromIPv4(3), 1, m_now),
+                datagram(IpAddress::fromIPv4(4), 1, m_now)});
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(cell(*m_model, 2, SenderTableModel::Source), QStringLiteral("other senders"));
         QCOMPARE(cell(*m_model, 2, SenderTableModel::Packets), QStringLiteral("2"));
@@ -227,7 +228,7 @@ private slots:
         for (const auto column : {SenderTableModel::AtuOffset, SenderTableModel::AtuOffsetMin,
                                   SenderTableModel::AtuOffsetMean, SenderTableModel::AtuOffsetMax})
             QCOMPARE(text(1, column), QString());
-        QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::AddressRole).toUInt(),
+        QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::AddressRole).value<IpAddress>(),
                  hostB);
     }
 

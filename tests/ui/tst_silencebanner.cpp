@@ -7,8 +7,8 @@
 
 namespace {
 
-constexpr quint32 hostA = 0x7f000001; // 127.0.0.1
-constexpr quint32 hostB = 0xc6120001; // 198.18.0.1
+constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
 } // namespace
 
@@ -111,7 +111,7 @@ private slots:
     }
 
 private:
-    void hear(quint32 source)
+    void hear(IpAddress source)
     {
         ReceivedDatagram datagram;
         datagram.source = source;

@@ -1,13 +1,14 @@
 #include "analysis/RateHistory.h"
 #include "analysis/TrafficStatistics.h"
+#include "Flows.h"
 
 #include <QTest>
 
 namespace {
 
 constexpr qint64 second = 1'000'000;
-constexpr quint32 senderA = 0x0a000001;
-constexpr quint32 senderB = 0x0a000002;
+constexpr IpAddress senderA = IpAddress::fromIPv4(0x0a000001);
+constexpr IpAddress senderB = IpAddress::fromIPv4(0x0a000002);
 
 QList<double> rates(const QList<RatePoint> &points)
 {
@@ -27,7 +28,7 @@ private:
     qint64 m_now = 1'700'000'000 * second;
     TrafficStatistics m_statistics{[this] { return m_now; }};
 
-    void receive(quint32 source, int count = 1)
+    void receive(IpAddress source, int count = 1)
     {
         for (int i = 0; i < count; ++i) {
             ReceivedDatagram datagram;
@@ -56,7 +57,7 @@ private slots:
         const RateHistory history;
         QVERIFY(history.isEmpty());
         QVERIFY(history.total().isEmpty());
-        QVERIFY(history.sender(FlowKey{senderA}).isEmpty());
+        QVERIFY(history.sender(flowOf(senderA)).isEmpty());
         QCOMPARE(history.latestTimeUs(), 0);
     }
 
@@ -88,14 +89,14 @@ private slots:
         tick(history);
 
         QCOMPARE(rates(history.total()), (QList<double>{2, 9, 1}));
-        QCOMPARE(rates(history.sender(FlowKey{senderA})), (QList<double>{2, 2, 0}));
+        QCOMPARE(rates(history.sender(flowOf(senderA))), (QList<double>{2, 2, 0}));
         // A sender's series spans the same seconds as the total, zero before it appeared.
-        QCOMPARE(rates(history.sender(FlowKey{senderB})), (QList<double>{0, 7, 1}));
-        QCOMPARE(history.sender(FlowKey{senderB}).at(1).timeUs, history.total().at(1).timeUs);
+        QCOMPARE(rates(history.sender(flowOf(senderB))), (QList<double>{0, 7, 1}));
+        QCOMPARE(history.sender(flowOf(senderB)).at(1).timeUs, history.total().at(1).timeUs);
         QCOMPARE(history.senderCount(), 2);
-        QVERIFY(history.hasSender(FlowKey{senderB}));
-        QVERIFY(!history.hasSender(FlowKey{0x0a000003}));
-        QVERIFY(history.sender(FlowKey{0x0a000003}).isEmpty());
+        QVERIFY(history.hasSender(flowOf(senderB)));
+        QVERIFY(!history.hasSender(flowOf(IpAddress::fromIPv4(0x0a000003))));
+        QVERIFY(history.sender(flowOf(IpAddress::fromIPv4(0x0a000003))).isEmpty());
     }
 
     void ringKeepsTheLastFiveMinutes()
@@ -114,7 +115,7 @@ private slots:
         QCOMPARE(total.first().timeUs, m_now - (RateHistory::capacity - 1) * second);
         for (int i = 1; i < total.size(); ++i)
             QCOMPARE(total.at(i).timeUs - total.at(i - 1).timeUs, second);
-        QCOMPARE(rates(history.sender(FlowKey{senderA})), rates(total));
+        QCOMPARE(rates(history.sender(flowOf(senderA))), rates(total));
     }
 
     void startsAgainWhenTheStatisticsAreCleared()
@@ -130,8 +131,8 @@ private slots:
         tick(history);
 
         QCOMPARE(rates(history.total()), (QList<double>{1}));
-        QVERIFY(!history.hasSender(FlowKey{senderA}));
-        QCOMPARE(rates(history.sender(FlowKey{senderB})), (QList<double>{1}));
+        QVERIFY(!history.hasSender(flowOf(senderA)));
+        QCOMPARE(rates(history.sender(flowOf(senderB))), (QList<double>{1}));
     }
 
     void noticesAClearFollowedByMoreTraffic()
@@ -147,7 +148,7 @@ private slots:
         tick(history);
 
         QCOMPARE(rates(history.total()), (QList<double>{5}));
-        QCOMPARE(rates(history.sender(FlowKey{senderA})), (QList<double>{5}));
+        QCOMPARE(rates(history.sender(flowOf(senderA))), (QList<double>{5}));
     }
 
     void clearForgetsEverything()
@@ -157,7 +158,7 @@ private slots:
         tick(history);
         history.clear();
         QVERIFY(history.isEmpty());
-        QVERIFY(!history.hasSender(FlowKey{senderA}));
+        QVERIFY(!history.hasSender(flowOf(senderA)));
         // The next sample counts from zero, like a new history beside cleared statistics.
         m_statistics.clear();
         receive(senderA, 3);
@@ -173,7 +174,7 @@ private slots:
         m_now += 3 * second; // the timer fired four seconds after the previous sample
         tick(history);
         QCOMPARE(rates(history.total()), (QList<double>{0, 10}));
-        QCOMPARE(rates(history.sender(FlowKey{senderA})), (QList<double>{0, 10}));
+        QCOMPARE(rates(history.sender(flowOf(senderA))), (QList<double>{0, 10}));
     }
 
     void aClockSetBackCountsAsOneSecond()
@@ -190,11 +191,11 @@ private slots:
     {
         RateHistory history(3);
         for (quint32 address = 1; address <= 5; ++address)
-            receive(address);
+            receive(IpAddress::fromIPv4(address));
         tick(history);
         QCOMPARE(history.senderCount(), 3);
-        QVERIFY(history.hasSender(FlowKey{3}));
-        QVERIFY(!history.hasSender(FlowKey{4}));
+        QVERIFY(history.hasSender(flowOf(IpAddress::fromIPv4(3))));
+        QVERIFY(!history.hasSender(flowOf(IpAddress::fromIPv4(4))));
         QCOMPARE(history.total().last().packetsPerSecond, 5.0);
     }
 
@@ -204,7 +205,7 @@ private slots:
         RateHistory history;
         for (quint32 address = 1; address <= 6; ++address) {
             ReceivedDatagram datagram;
-            datagram.source = address;
+            datagram.source = IpAddress::fromIPv4(address);
             datagram.arrivalUs = m_now;
             statistics.record(datagram);
         }

@@ -4,20 +4,20 @@
 
 namespace {
 
-ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size)
+ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size)
 {
     ReceivedDatagram d;
     d.source = source;
     d.sourcePort = port;
     d.arrivalUs = arrivalUs;
-    d.destination = 0xef010101;
+    d.destination = IpAddress::fromIPv4(0xef010101);
     d.destinationPort = 5001;
     d.payload = QByteArray(size, 'x');
     return d;
 }
 
-constexpr quint32 hostA = 0x7f000001; // 127.0.0.1
-constexpr quint32 hostB = 0xc6120001; // 198.18.0.1
+constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
 } // namespace
 
@@ -65,14 +65,14 @@ private slots:
     {
         TrafficStatistics statistics([] { return qint64(0); }, 4);
         for (quint32 i = 1; i <= 100; ++i)
-            statistics.record(datagram(0x0a000000 + i, 7, 1000, 1));
+            statistics.record(datagram(IpAddress::fromIPv4(0x0a000000 + i), 7, 1000, 1));
         QCOMPARE(statistics.senders().size(), std::size_t(4));
         const auto &other = statistics.senders().back();
         QVERIFY(other.other);
         QCOMPARE(other.packets, qint64(97));
         QCOMPARE(statistics.totals().packets, qint64(100));
         // A known sender keeps its own row after the cap is reached.
-        statistics.record(datagram(0x0a000001, 7, 2000, 1));
+        statistics.record(datagram(IpAddress::fromIPv4(0x0a000001), 7, 2000, 1));
         QCOMPARE(statistics.senders().front().packets, qint64(2));
     }
 
@@ -207,7 +207,7 @@ private slots:
             batch << publisher << ours << datagram(hostA, 45000, i * 1'000'000 + 1, 1400);
         }
         ReceivedDatagram otherGroup = datagram(hostA, 45000, 0, 10);
-        otherGroup.destination = 0xef010102;
+        otherGroup.destination = IpAddress::fromIPv4(0xef010102);
         batch << otherGroup;
         statistics.record(batch);
 
@@ -226,7 +226,7 @@ private slots:
         QCOMPARE(flood.format, PayloadFormat::Raw);
         QVERIFY(!flood.fromOwnTransmitter);
         QCOMPARE(flood.packets, qint64(3));
-        QCOMPARE(statistics.senders()[3].group, quint32(0xef010102));
+        QCOMPARE(statistics.senders()[3].group, IpAddress::fromIPv4(0xef010102));
         QCOMPARE(statistics.senders()[3].packets, qint64(1));
     }
 
@@ -238,16 +238,21 @@ private slots:
             statistics.record(datagram(hostA, 9, i * 1'000'000, 1));
         statistics.takeEvents();
         // Listening stops: however long it stays stopped, the flow goes neither late nor silent.
-        statistics.watch(TrafficStatistics::Watched{}, 4'100'000);
+        statistics.watch({}, 4'100'000);
         statistics.updateLiveness(60'000'000);
         QVERIFY(statistics.takeEvents().isEmpty());
         QCOMPARE(statistics.senders()[0].liveness, Liveness::Live);
-        // Listening to another group leaves it frozen too.
-        statistics.watch(TrafficStatistics::Watched{0xef010102, 5001}, 60'000'000);
+        // Listening to another group, another port, or its group from another source only
+        // leaves it frozen too.
+        const IpAddress group = IpAddress::fromIPv4(0xef010101);
+        statistics.watch({Subscription{IpAddress::fromIPv4(0xef010102), {}, 5001, {}},
+                          Subscription{group, {}, 5002, {}}, Subscription{group, hostB, 5001, {}}},
+                         60'000'000);
         statistics.updateLiveness(90'000'000);
         QVERIFY(statistics.takeEvents().isEmpty());
-        // Listening to its group again: its quiet time starts now, not at its last datagram.
-        statistics.watch(TrafficStatistics::Watched{0xef010101, 5001}, 90'000'000);
+        // Listening to its group again (here: from its source only): its quiet time starts
+        // now, not at its last datagram.
+        statistics.watch({Subscription{group, hostA, 5001, {}}}, 90'000'000);
         statistics.updateLiveness(90'500'000);
         QVERIFY(statistics.takeEvents().isEmpty());
         statistics.updateLiveness(91'600'000);

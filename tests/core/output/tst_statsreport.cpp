@@ -7,11 +7,13 @@
 
 namespace {
 
-ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size)
+ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size)
 {
     ReceivedDatagram d;
     d.source = source;
     d.sourcePort = port;
+    d.destination = IpAddress::fromIPv4(0xef010101);
+    d.destinationPort = 5001;
     d.arrivalUs = arrivalUs;
     d.payload = QByteArray(size, 'x');
     return d;
@@ -48,10 +50,10 @@ private slots:
         qint64 now = 1'700'000'000'000'000;
         TrafficStatistics statistics([&now] { return now; });
         for (int i = 0; i < 10; ++i) {
-            ReceivedDatagram d = datagram(0x7f000001, 4000, now - 9'000'000 + i * 1'000'000, 30);
+            ReceivedDatagram d = datagram(IpAddress::fromIPv4(0x7f000001), 4000, now - 9'000'000 + i * 1'000'000, 30);
             d.atuTimeUs = d.arrivalUs - 1500;
             statistics.record(d);
-            statistics.record(datagram(0x7f000002, 5000, now - 9'000'000 + i * 1'000'000, 10));
+            statistics.record(datagram(IpAddress::fromIPv4(0x7f000002), 5000, now - 9'000'000 + i * 1'000'000, 10));
         }
         const QByteArray line = StatsReport::statsJson(statistics);
         QCOMPARE(keysInOrder(line), (QStringList{"type", "time", "total", "os_drops", "senders"}));
@@ -85,7 +87,7 @@ private slots:
 
     void eventJsonHasExactlyTheDocumentedKeys()
     {
-        const LivenessEvent event{1'700'000'000'000'000, 0x7f000001, LivenessEvent::Kind::Silent, 0};
+        const LivenessEvent event{1'700'000'000'000'000, IpAddress::fromIPv4(0x7f000001), LivenessEvent::Kind::Silent, 0};
         const QByteArray line = StatsReport::eventJson(event);
         QCOMPARE(keysInOrder(line), (QStringList{"type", "time", "source", "event"}));
         const QJsonObject object = QJsonDocument::fromJson(line).object();
@@ -96,13 +98,13 @@ private slots:
 
     void readableText()
     {
-        const LivenessEvent back{1'700'000'000'000'000, 0x7f000001, LivenessEvent::Kind::Back, 12'340'000};
+        const LivenessEvent back{1'700'000'000'000'000, IpAddress::fromIPv4(0x7f000001), LivenessEvent::Kind::Back, 12'340'000};
         QVERIFY(StatsReport::eventText(back).endsWith("127.0.0.1 back after 12.3 s"));
         TrafficStatistics statistics([] { return qint64(1'000'000); });
-        statistics.record(datagram(0x7f000001, 4000, 500'000, 30));
+        statistics.record(datagram(IpAddress::fromIPv4(0x7f000001), 4000, 500'000, 30));
         const QByteArray text = StatsReport::statsText(statistics);
         QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
-        QVERIFY2(text.contains("127.0.0.1 → 0.0.0.0:0 raw ports 4000"), text.constData());
+        QVERIFY2(text.contains("127.0.0.1 → 239.1.1.1:5001 raw ports 4000"), text.constData());
         QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
     }
 };

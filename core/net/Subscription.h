@@ -1,0 +1,31 @@
+#pragma once
+
+#include "net/IpAddress.h"
+
+#include <QString>
+
+// What to listen to: a group and port on an interface, from any source or (source-specific
+// multicast, or a source filter outside the SSM ranges) from one source.
+struct Subscription
+{
+    IpAddress group;
+    IpAddress source; // null: any source
+    quint16 port = 0;
+    QString interfaceSpec; // interface name or address; empty: the default interface
+
+    bool isSourceSpecific() const { return !source.isNull(); }
+    // Whether a datagram from `from` to `to` belongs to this subscription.
+    bool carries(const IpAddress &from, const Endpoint &to) const
+    {
+        return to.address == group && to.port == port && (source.isNull() || from == source);
+    }
+    // "[SOURCE,]GROUP:PORT[@INTERFACE]", IPv6 groups bracketed.
+    QString toString() const;
+
+    friend bool operator==(const Subscription &a, const Subscription &b)
+    {
+        return a.group == b.group && a.source == b.source && a.port == b.port
+               && a.interfaceSpec == b.interfaceSpec;
+    }
+    friend bool operator!=(const Subscription &a, const Subscription &b) { return !(a == b); }
+};
