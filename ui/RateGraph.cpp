@@ -2,10 +2,10 @@
 
 #include "LogScale.h"
 #include "analysis/RateHistory.h"
+#include "output/DatagramText.h"
 #include "ThemeColors.h"
 #include "Units.h"
 
-#include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -326,7 +326,7 @@ void RateGraph::drawHover(QPainter &painter, const Frame &layout, const QList<Ra
         double value = 0;
     };
     const QString time =
-        QDateTime::fromMSecsSinceEpoch(point->timeUs / 1000).toString(QStringLiteral("HH:mm:ss"));
+        DatagramText::clockTime(point->timeUs, DatagramText::ClockPrecision::Seconds);
     QList<Line> lines{{time, {}, 0},
                       {tr("Total: %1").arg(Units::packetRate(point->packetsPerSecond)),
                        totalColor(colors), point->packetsPerSecond}};

@@ -3,7 +3,6 @@
 #include "output/DatagramText.h"
 #include "LivenessPalette.h"
 
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -71,8 +70,7 @@ void SilenceBanner::showSilentSenders(const TrafficStatistics &statistics,
         if (++silent <= maxNamed)
             named.append(tr("%1 since %2")
                              .arg(sender.address.toString(),
-                                  QDateTime::fromMSecsSinceEpoch(sender.lastSeenUs / 1000)
-                                      .toString(QStringLiteral("HH:mm:ss"))));
+                                  DatagramText::clockTime(sender.lastSeenUs, DatagramText::ClockPrecision::Seconds)));
     }
     if (silent == 0) {
         m_dismissed = false;

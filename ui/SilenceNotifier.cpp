@@ -2,7 +2,6 @@
 
 #include "output/DatagramText.h"
 
-#include <QDateTime>
 
 SilenceNotifier::SilenceNotifier(QObject *parent)
     : QObject(parent)
@@ -38,8 +37,7 @@ void SilenceNotifier::notify(const TrafficStatistics &statistics,
             index >= 0 && std::size_t(index) < statistics.senders().size() ? statistics.senders()[std::size_t(index)].lastSeenUs : event.timeUs;
         newlySilent.append(tr("%1 has sent nothing since %2")
                                .arg(event.source.toString(),
-                                    QDateTime::fromMSecsSinceEpoch(lastSeenUs / 1000)
-                                        .toString(QStringLiteral("HH:mm:ss"))));
+                                    DatagramText::clockTime(lastSeenUs, DatagramText::ClockPrecision::Seconds)));
     }
     m_tray.setToolTip(silent == 1 ? tr("Multicast Monitor: 1 sender silent")
                                   : tr("Multicast Monitor: %1 senders silent").arg(silent));

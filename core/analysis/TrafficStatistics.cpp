@@ -61,12 +61,27 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     sender.lastSeenUs = std::max(sender.lastSeenUs, datagram.arrivalUs);
     sender.rates.add(nowMs, size);
 
-    const auto port = std::lower_bound(sender.ports.begin(), sender.ports.end(), datagram.sourcePort);
-    if (port == sender.ports.end() || *port != datagram.sourcePort) {
-        if (sender.ports.size() < maxPortsPerSender)
-            sender.ports.insert(port, datagram.sourcePort);
-        else
-            sender.morePorts = true;
+    countSourcePort(sender, datagram.sourcePort);
+}
+
+// The first ports are listed; beyond them one bit per port keeps the count exact (a
+// publisher with a new socket per message uses thousands).
+void TrafficStatistics::countSourcePort(Sender &sender, quint16 sourcePort)
+{
+    const auto port = std::lower_bound(sender.ports.begin(), sender.ports.end(), sourcePort);
+    if (port != sender.ports.end() && *port == sourcePort)
+        return;
+    if (sender.ports.size() < maxPortsPerSender) {
+        sender.ports.insert(port, sourcePort);
+        ++sender.portCount;
+        return;
+    }
+    sender.morePorts = true;
+    if (sender.portsBeyondList.empty())
+        sender.portsBeyondList.resize(std::size_t(1) << 16);
+    if (!sender.portsBeyondList[sourcePort]) {
+        sender.portsBeyondList[sourcePort] = true;
+        ++sender.portCount;
     }
 }
 

@@ -67,6 +67,8 @@ public:
         bool other = false; // the row the flows beyond the cap are folded into
         QList<quint16> ports; // sorted, at most maxPortsPerSender
         bool morePorts = false;
+        int portCount = 0; // distinct source ports, all of them
+        std::vector<bool> portsBeyondList; // every port's bit (8 KiB), once the list is full
         qint64 packets = 0;
         qint64 bytes = 0;
         qint64 firstSeenUs = 0;
@@ -129,6 +131,7 @@ public:
 
 private:
     Sender &flowFor(const ReceivedDatagram &datagram);
+    static void countSourcePort(Sender &sender, quint16 sourcePort);
     bool isWatched(const Sender &sender) const;
 
     Clock m_clock;

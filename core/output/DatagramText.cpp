@@ -4,34 +4,71 @@
 #include "output/PayloadFormatter.h"
 #include "time/LocalTime.h"
 
-#include <QDateTime>
-
 #include <cstdlib>
 
 namespace DatagramText {
 
-QString clockTime(qint64 timeUs)
+namespace {
+
+struct LocalReading
 {
-    return QDateTime::fromMSecsSinceEpoch(timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
+    LocalTime::Fields fields;
+    qint64 fractionUs = 0; // within the second
+    int offsetSeconds = 0; // east of UTC
+};
+
+// Every time on every output comes through here: one conversion (LocalTime), exact to the
+// second, so the JSON time, the console, the tables and the ATU decoder agree.
+LocalReading localReading(qint64 timeUs)
+{
+    const qint64 seconds = LocalTime::floorDiv(timeUs, 1'000'000);
+    const int offset = LocalTime::offsetSecondsAt(seconds);
+    return {LocalTime::civilFromSeconds(seconds + offset), timeUs - seconds * 1'000'000, offset};
 }
 
-namespace {
+QString twoDigits(int value)
+{
+    return QStringLiteral("%1").arg(value, 2, 10, QLatin1Char('0'));
+}
+
+QString clockText(const LocalTime::Fields &fields)
+{
+    return QStringLiteral("%1:%2:%3").arg(twoDigits(fields.hour), twoDigits(fields.minute), twoDigits(fields.second));
+}
+
+// "+01:00"; an offset with seconds (local mean time, TZ=ABC-00:00:30) as "+00:00:30",
+// as Python's isoformat() writes it.
+QString offsetText(int offsetSeconds)
+{
+    const int magnitude = std::abs(offsetSeconds);
+    QString text = QLatin1String(offsetSeconds < 0 ? "-" : "+") + twoDigits(magnitude / 3600)
+                   + QLatin1Char(':') + twoDigits(magnitude / 60 % 60);
+    if (magnitude % 60 != 0)
+        text += QLatin1Char(':') + twoDigits(magnitude % 60);
+    return text;
+}
 
 QString isoLocal(qint64 timeUs, bool microseconds)
 {
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(LocalTime::floorDiv(timeUs, 1000));
-    const qint64 fraction = microseconds ? timeUs - LocalTime::floorDiv(timeUs, 1000000) * 1000000
-                                         : local.time().msec();
-    const int offsetMinutes = std::abs(local.offsetFromUtc()) / 60;
-    return QStringLiteral("%1.%2%3%4:%5")
-        .arg(local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")))
+    const LocalReading local = localReading(timeUs);
+    const LocalTime::Fields &f = local.fields;
+    const qint64 fraction = microseconds ? local.fractionUs : local.fractionUs / 1000;
+    return QStringLiteral("%1-%2-%3T%4.%5%6")
+        .arg(f.year, 4, 10, QLatin1Char('0'))
+        .arg(twoDigits(f.month), twoDigits(f.day), clockText(f))
         .arg(fraction, microseconds ? 6 : 3, 10, QLatin1Char('0'))
-        .arg(QLatin1String(local.offsetFromUtc() < 0 ? "-" : "+"))
-        .arg(offsetMinutes / 60, 2, 10, QLatin1Char('0'))
-        .arg(offsetMinutes % 60, 2, 10, QLatin1Char('0'));
+        .arg(offsetText(local.offsetSeconds));
 }
 
 } // namespace
+
+QString clockTime(qint64 timeUs, ClockPrecision precision)
+{
+    const LocalReading local = localReading(timeUs);
+    if (precision == ClockPrecision::Seconds)
+        return clockText(local.fields);
+    return QStringLiteral("%1.%2").arg(clockText(local.fields)).arg(local.fractionUs / 1000, 3, 10, QLatin1Char('0'));
+}
 
 QString isoTime(qint64 timeUs)
 {

@@ -10,8 +10,10 @@
 // How a datagram and its parts read as text, the same in the window and on the console.
 namespace DatagramText {
 
-QString clockTime(qint64 timeUs);   // "19:40:01.123", local
-QString isoTime(qint64 timeUs);     // "2026-11-25T19:40:01.123+01:00", local with offset
+enum class ClockPrecision { Seconds, Milliseconds };
+QString clockTime(qint64 timeUs, ClockPrecision precision = ClockPrecision::Milliseconds); // "19:40:01.123", local
+// "2026-11-25T19:40:01.123+01:00", local with its offset (to the second where it has seconds)
+QString isoTime(qint64 timeUs);
 QString isoTimeUs(qint64 timeUs);   // "2026-11-25T19:40:01.123456+01:00"
 // Arrival minus ATU time in ms, or nothing for datagrams that are not ATU messages.
 std::optional<double> atuOffsetMs(const ReceivedDatagram &datagram);

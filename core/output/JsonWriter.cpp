@@ -113,10 +113,14 @@ void JsonWriter::appendString(const QString &text)
         case u'\t': m_out += "\\t"; continue;
         default: break;
         }
-        if (unit < 0x20 || unit == 0x7f) {
-            m_out += "\\u00";
-            m_out += hexDigits[unit >> 4];
-            m_out += hexDigits[unit & 0xf];
+        // C0 and C1 controls, DEL, the line and paragraph separators (line breaks to
+        // JavaScript and many viewers) and the byte-order mark (invisible, and dropped by
+        // some readers): escaped, so a line of JSON shows and splits as one line everywhere.
+        if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f) || unit == 0x2028 || unit == 0x2029
+            || unit == 0xfeff) {
+            m_out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4)
+                m_out += hexDigits[(unit >> shift) & 0xf];
         } else if (unit < 0x80) {
             m_out += char(unit);
         } else if (QChar::isHighSurrogate(unit) && i + 1 < size && text.at(i + 1).isLowSurrogate()) {

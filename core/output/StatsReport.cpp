@@ -101,6 +101,7 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         for (const quint16 port : sender.ports)
             json.value(int(port));
         json.endArray()
+            .key("port_count").value(qint64(sender.portCount))
             .key("packets").value(sender.packets)
             .key("bytes").value(sender.bytes)
             .key("pps").value(rate.packetsPerSecond)

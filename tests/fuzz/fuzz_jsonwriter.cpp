@@ -29,12 +29,17 @@ QJsonObject parseObject(const QByteArray &json)
     return document.object();
 }
 
-// JSON text is UTF-8 with every control character escaped.
+// JSON text is UTF-8 with every control character (C0, DEL, C1), the line and paragraph
+// separators and the byte-order mark escaped.
 void checkJsonText(const QByteArray &json)
 {
     FUZZ_CHECK(FuzzCheck::isUtf8(json));
     for (const char c : json)
         FUZZ_CHECK(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f);
+    for (const QChar c : QString::fromUtf8(json)) {
+        const char16_t unit = c.unicode();
+        FUZZ_CHECK(!(unit >= 0x80 && unit <= 0x9f) && unit != 0x2028 && unit != 0x2029 && unit != 0xfeff);
+    }
 }
 
 // A string as JSON can carry it: UTF-16 with each unpaired surrogate made U+FFFD.

@@ -83,7 +83,14 @@ private slots:
             statistics.record(datagram(hostA, port, 0, 1));
         const auto &sender = statistics.senders().front();
         QCOMPARE(sender.ports.size(), qsizetype(TrafficStatistics::maxPortsPerSender));
+        QCOMPARE(sender.ports.front(), quint16(1));
         QVERIFY(sender.morePorts);
+        // The count goes on exactly: repeats of listed and unlisted ports are not counted twice.
+        QCOMPARE(sender.portCount, 100);
+        statistics.record(datagram(hostA, 1, 0, 1));
+        statistics.record(datagram(hostA, 99, 0, 1));
+        statistics.record(datagram(hostA, 65535, 0, 1));
+        QCOMPARE(statistics.senders().front().portCount, 101);
     }
 
     void marksOwnTransmitter()

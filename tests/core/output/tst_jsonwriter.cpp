@@ -1,5 +1,6 @@
 #include "output/JsonWriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -46,6 +47,31 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(object.value(QStringLiteral("s")).toString(), text);
         QVERIFY(!json.bytes().contains('\n'));
+    }
+
+    // Characters that split or hide a line in some reader stay escapes in the output bytes.
+    void escapesInvisibleAndLineBreakingCharacters_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("written");
+        QTest::newRow("DEL") << QString(QChar(0x7f)) << QByteArray(R"("\u007f")");
+        QTest::newRow("C1 NEL") << QString(QChar(0x85)) << QByteArray(R"("\u0085")");
+        QTest::newRow("C1 CSI") << QString(QChar(0x9b)) << QByteArray(R"("\u009b")");
+        QTest::newRow("line separator") << QString(QChar(0x2028)) << QByteArray(R"("\u2028")");
+        QTest::newRow("paragraph separator") << QString(QChar(0x2029)) << QByteArray(R"("\u2029")");
+        QTest::newRow("byte-order mark") << QString(QChar(0xfeff)) << QByteArray(R"("\ufeff")");
+        QTest::newRow("ESC") << QString(QChar(0x1b)) << QByteArray(R"("\u001b")");
+        QTest::newRow("after C1: plain") << QString(QChar(0xa0)) << QByteArray("\"\xc2\xa0\"");
+    }
+
+    void escapesInvisibleAndLineBreakingCharacters()
+    {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, written);
+        JsonWriter json;
+        json.value(text);
+        QCOMPARE(json.bytes(), written);
+        QCOMPARE(QJsonDocument::fromJson("[" + json.bytes() + "]").array().at(0).toString(), text);
     }
 
     void replacesLoneSurrogates()

@@ -71,12 +71,13 @@ private slots:
         QCOMPARE(first.keys(),
                  (QStringList{"atu_offset_ms", "bps", "bytes", "format", "group", "jitter_ms",
                               "last_interval_ms", "mean_interval_ms", "ours", "outage_ms", "outages",
-                              "packets", "port", "ports", "pps", "source", "state"}));
+                              "packets", "port", "port_count", "ports", "pps", "source", "state"}));
         QCOMPARE(first["format"].toString(), QStringLiteral("raw"));
         QCOMPARE(first["ours"].toBool(), false);
         QCOMPARE(first["outages"].toInt(), 0);
         QCOMPARE(first["source"].toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(first["ports"].toArray(), QJsonArray{4000});
+        QCOMPARE(first["port_count"].toInt(), 1);
         QCOMPARE(first["state"].toString(), QStringLiteral("live"));
         QCOMPARE(first["last_interval_ms"].toDouble(), 1000.0);
         QCOMPARE(first["mean_interval_ms"].toDouble(), 1000.0);
