@@ -93,6 +93,30 @@ private slots:
         QCOMPARE(statistics.senders().front().portCount, 101);
     }
 
+    // 0.0.0.0 is a source like any other (a host before DHCP, a spoofed flood): its own
+    // row with its own events, never the "other senders" row.
+    void theUnspecifiedSourceIsAFlowOfItsOwn()
+    {
+        qint64 now = 0;
+        TrafficStatistics statistics([&now] { return now; }, 2);
+        const IpAddress unspecified = IpAddress::fromIPv4(0);
+        statistics.record(datagram(unspecified, 68, 0, 1));
+        statistics.record(datagram(unspecified, 68, 1'000'000, 1));
+        QCOMPARE(statistics.senders().size(), std::size_t(1));
+        const auto &flow = statistics.senders().front();
+        QVERIFY(!flow.other);
+        QCOMPARE(flow.address.toString(), QStringLiteral("0.0.0.0"));
+        QCOMPARE(statistics.indexOf(unspecified), 0);
+        auto events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Appeared);
+        QCOMPARE(events[0].source, unspecified);
+        statistics.updateLiveness(10'000'000);
+        events = statistics.takeEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
+    }
+
     void marksOwnTransmitter()
     {
         TrafficStatistics statistics([] { return qint64(0); });
