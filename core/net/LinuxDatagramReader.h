@@ -6,11 +6,12 @@
 
 #include <memory>
 
-// Linux fast path: reads many datagrams per system call (recvmmsg) straight from the
-// socket, with their destination address, interface, TTL, the kernel's receive time
-// (SO_TIMESTAMPNS: when the datagram arrived, however late we read it) and the kernel's
-// drop counter (SO_RXQ_OVFL) from the control messages. Elsewhere isAvailable() is false and the
-// receiver reads through QUdpSocket.
+// Linux fast path: reads many datagrams per system call (recvmmsg) straight from a socket,
+// IPv4 or IPv6, with their destination address, interface, TTL or hop limit, the kernel's
+// receive time (SO_TIMESTAMPNS: when the datagram arrived, however late we read it) and the
+// kernel's drop counter (SO_RXQ_OVFL) from the control messages. One reader serves every
+// socket of a receive thread: its buffers (2 MiB) are not per socket. Elsewhere
+// isAvailable() is false and the receiver reads through QUdpSocket.
 class LinuxDatagramReader final
 {
     Q_DISABLE_COPY_MOVE(LinuxDatagramReader)
@@ -22,17 +23,15 @@ public:
     ~LinuxDatagramReader();
 
     static bool isAvailable();
-    // Asks the kernel for the control messages; false when the socket refuses them.
-    bool prepare(qintptr socketDescriptor);
-    // Appends up to maxDatagrams to out; returns how many were read, 0 when none waits,
-    // -1 on an error other than "would block".
-    int read(DatagramBatch &out, int maxDatagrams);
-    // Datagrams the kernel dropped on this socket because its buffer was full.
-    qint64 osDrops() const { return m_osDrops; }
+    // Asks the kernel for the control messages on a socket of either family; false when
+    // the socket refuses them.
+    static bool prepare(qintptr socketDescriptor);
+    // Appends up to maxDatagrams from the socket to out; returns how many were read, 0 when
+    // none waits, -1 on an error other than "would block". *osDrops is set to the socket's
+    // drop counter when a datagram carries it (the kernel's count since the socket opened).
+    int read(qintptr socketDescriptor, DatagramBatch &out, int maxDatagrams, qint64 *osDrops);
 
 private:
     struct Buffers;
     std::unique_ptr<Buffers> m_buffers;
-    int m_socket = -1;
-    qint64 m_osDrops = 0;
 };

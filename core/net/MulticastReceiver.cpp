@@ -72,7 +72,7 @@ bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
 #endif
     const int granted = grantReceiveBuffer(config.receiveBufferBytes);
     m_useFastReader = LinuxDatagramReader::isAvailable()
-                      && m_fastReader.prepare(m_socket.socketDescriptor());
+                      && LinuxDatagramReader::prepare(m_socket.socketDescriptor());
     if (m_useFastReader) {
         m_fastReadNotifier = std::make_unique<QSocketNotifier>(m_socket.socketDescriptor(),
                                                                QSocketNotifier::Read);
@@ -80,6 +80,7 @@ bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
                 &MulticastReceiver::readPendingDatagrams);
     }
     m_reportedOsDrops = 0;
+    m_osDrops = 0;
     if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
         *error = QStringLiteral("cannot join %1 on %2: %3")
                      .arg(config.group.toString(), interface->label(), m_socket.errorString());
@@ -171,7 +172,8 @@ void MulticastReceiver::readPendingDatagrams()
         const qint64 readStartUs = WallClock::nowUs();
         if (m_useFastReader) {
             m_fastRead.clear();
-            count = m_fastReader.read(m_fastRead, LinuxDatagramReader::batchSize);
+            count = m_fastReader.read(m_socket.socketDescriptor(), m_fastRead, LinuxDatagramReader::batchSize,
+                                     &m_osDrops);
             for (ReceivedDatagram &datagram : m_fastRead)
                 accept(std::move(datagram));
         } else {
@@ -237,8 +239,8 @@ void MulticastReceiver::flush()
 {
     m_flushTimer.stop();
     m_sinceFlush.restart();
-    if (m_useFastReader && m_fastReader.osDrops() != m_reportedOsDrops) {
-        m_reportedOsDrops = m_fastReader.osDrops();
+    if (m_useFastReader && m_osDrops != m_reportedOsDrops) {
+        m_reportedOsDrops = m_osDrops;
         emit osDropsChanged(m_reportedOsDrops);
     }
     if (!m_pending.isEmpty()) {

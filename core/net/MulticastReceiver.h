@@ -72,6 +72,7 @@ private:
     DatagramBatch m_fastRead;
     LinuxDatagramReader m_fastReader;
     bool m_useFastReader = false;
+    qint64 m_osDrops = 0; // the current socket's, as the kernel last told
     qint64 m_reportedOsDrops = 0;
     QSet<Endpoint> m_ownEndpoints;
     quint64 m_ownGeneration = ~quint64(0);
