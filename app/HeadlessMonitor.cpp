@@ -64,7 +64,9 @@ void HeadlessMonitor::writeLine(const QByteArray &line)
 
 void HeadlessMonitor::print(const DatagramBatch &batch)
 {
-    if (m_stopping)
+    // Batches the worker hands over while stopping arrived during the run, and the final
+    // statistics count them: print them too.
+    if (m_completed)
         return;
     const bool counting = m_options.count.has_value();
     for (const ReceivedDatagram &datagram : batch) {
