@@ -1,7 +1,10 @@
 #include "HeadlessMonitor.h"
 
 #include "output/DatagramText.h"
+#include "output/LineSink.h"
 #include "output/StatsReport.h"
+
+#include <cstdio>
 
 namespace {
 
@@ -13,13 +16,14 @@ std::chrono::milliseconds fromSeconds(double seconds)
 } // namespace
 
 HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
-                                 const ReceiveConfig &config, QObject *parent)
+                                 const ReceiveConfig &config, LineSink &out, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_config(config)
     , m_pipeline(session.pipeline())
+    , m_out(out)
     , m_durationTimer(this)
-    , m_stats(m_pipeline.statistics(), options.json, this)
+    , m_stats(m_pipeline.statistics(), out, options.json, this)
     , m_stopTimeout(this)
     , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
@@ -56,25 +60,23 @@ void HeadlessMonitor::start()
     m_pipeline.listener().start(m_config);
 }
 
-void HeadlessMonitor::writeLine(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
-    std::fputc('\n', m_out);
-}
-
 void HeadlessMonitor::print(const DatagramBatch &batch)
 {
-    if (m_stopping)
+    // Batches the worker hands over while stopping arrived during the run, and the final
+    // statistics count them: print them too.
+    if (m_completed)
         return;
     const bool counting = m_options.count.has_value();
     for (const ReceivedDatagram &datagram : batch) {
         if (counting && m_printed >= *m_options.count)
             break;
         if (m_printDatagrams)
-            writeLine(m_options.json ? DatagramText::jsonLine(datagram) : DatagramText::consoleLine(datagram));
+            m_out.writeLine([&] {
+                return m_options.json ? DatagramText::jsonLine(datagram)
+                                      : DatagramText::consoleLine(datagram);
+            });
         ++m_printed;
     }
-    std::fflush(m_out);
     if (counting && m_printed >= *m_options.count)
         finish();
 }
@@ -82,8 +84,8 @@ void HeadlessMonitor::print(const DatagramBatch &batch)
 void HeadlessMonitor::printEvents(const QList<LivenessEvent> &events)
 {
     for (const LivenessEvent &event : events)
-        writeLine(m_options.json ? StatsReport::eventJson(event) : StatsReport::eventText(event));
-    std::fflush(m_out);
+        m_out.writeLine(m_options.json ? StatsReport::eventJson(event)
+                                       : StatsReport::eventText(event));
 }
 
 void HeadlessMonitor::finish()
@@ -109,7 +111,6 @@ void HeadlessMonitor::complete(int exitCode)
     m_completed = true;
     m_stopTimeout.stop();
     if (exitCode == 0 && m_options.statsSeconds)
-        m_stats.printNow();
-    std::fflush(m_out);
+        m_stats.printFinal();
     emit finished(exitCode);
 }

@@ -7,11 +7,12 @@
 #include <QObject>
 #include <QTimer>
 
-#include <cstdio>
+class LineSink;
 
 // --headless: joins like the window does and prints one line per datagram, like the
 // seed's listener, plus liveness events; with --stats, statistics every SEC seconds and
-// once more at the end. Runs until a count, a duration or a termination signal.
+// once more at the end. Lines go to a LineSink, so receiving never waits for the reader.
+// Runs until a count, a duration or a termination signal.
 class HeadlessMonitor final : public QObject
 {
     Q_OBJECT
@@ -19,7 +20,7 @@ class HeadlessMonitor final : public QObject
 
 public:
     HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
-                    const ReceiveConfig &config, QObject *parent = nullptr);
+                    const ReceiveConfig &config, LineSink &out, QObject *parent = nullptr);
 
     void start();
     // Stops listening, waits for the datagrams already read, prints the final statistics.
@@ -31,12 +32,12 @@ signals:
 private:
     void print(const DatagramBatch &batch);
     void printEvents(const QList<LivenessEvent> &events);
-    void writeLine(const QByteArray &line);
     void complete(int exitCode);
 
     CommandLineOptions m_options;
     ReceiveConfig m_config;
     ReceivePipeline &m_pipeline;
+    LineSink &m_out;
     QTimer m_durationTimer;
     StatsPrinter m_stats;
     QTimer m_stopTimeout;
@@ -44,5 +45,4 @@ private:
     bool m_printDatagrams = true;
     bool m_stopping = false;
     bool m_completed = false;
-    std::FILE *m_out = stdout;
 };

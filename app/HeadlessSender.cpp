@@ -1,22 +1,26 @@
 #include "HeadlessSender.h"
 
+#include "output/LineSink.h"
+
 #include <cstdio>
 
 HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
-                               const TransmitConfig &config, QObject *parent)
+                               const TransmitConfig &config, LineSink &out, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_config(config)
     , m_transmitter(session.transmitter())
+    , m_out(out)
     , m_durationTimer(this)
 {
     m_durationTimer.setSingleShot(true);
     m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
     connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
-        std::printf("Sent %s to %s:%u\n", qUtf8Printable(message),
-                    qUtf8Printable(m_config.group.toString()), unsigned(m_config.port));
-        std::fflush(stdout);
+        m_out.writeLine(QStringLiteral("Sent %1 to %2:%3")
+                            .arg(message, m_config.group.toString())
+                            .arg(m_config.port)
+                            .toUtf8());
         if (m_options.count && count >= *m_options.count)
             finish();
     });

@@ -6,8 +6,10 @@
 #include <QObject>
 #include <QTimer>
 
+class LineSink;
+
 // --send: the transmit panel without a window. Prints "Sent <message> to <group>:<port>"
-// per message, like the seed's sender.
+// per message, like the seed's sender, to a LineSink.
 class HeadlessSender final : public QObject
 {
     Q_OBJECT
@@ -15,7 +17,7 @@ class HeadlessSender final : public QObject
 
 public:
     HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
-                   const TransmitConfig &config, QObject *parent = nullptr);
+                   const TransmitConfig &config, LineSink &out, QObject *parent = nullptr);
 
     void start();
     void finish();
@@ -27,6 +29,7 @@ private:
     CommandLineOptions m_options;
     TransmitConfig m_config;
     Transmitter &m_transmitter;
+    LineSink &m_out;
     QTimer m_durationTimer;
     bool m_finished = false;
 };

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "HeadlessMonitor.h"
 #include "HeadlessSender.h"
+#include "StandardOutput.h"
 #include "TerminationSignals.h"
 #include "MainWindow.h"
 #include "session/MonitorSession.h"
@@ -47,18 +48,23 @@ int answerWithoutRunning(const CommandLineOptions &options)
 }
 
 template<typename Runner, typename Config>
-int runWithoutWindow(QCoreApplication &app, const CommandLineOptions &options, const Config &config)
+int runWithoutWindow(QCoreApplication &app, int standardOutput, const CommandLineOptions &options,
+                     const Config &config)
 {
     TerminationSignals termination;
+    StandardOutput output(standardOutput);
     MonitorSession session;
-    Runner runner(session, options, config);
+    Runner runner(session, options, config, output.sink());
     QObject::connect(&runner, &Runner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     QObject::connect(&termination, &TerminationSignals::terminationRequested, &runner, &Runner::finish);
+    // A script wants to know at once that its output is lost, not at the end of the run.
+    QObject::connect(&output, &StandardOutput::failed, &app,
+                     [] { QCoreApplication::exit(StandardOutput::writeErrorExitCode); });
     runner.start();
-    return app.exec();
+    return output.close(app.exec());
 }
 
-int runHeadless(QCoreApplication &app)
+int runHeadless(QCoreApplication &app, int standardOutput)
 {
     const CommandLineOptions options = CommandLine::parse(app.arguments());
     if (const int code = answerWithoutRunning(options); code >= 0)
@@ -70,11 +76,11 @@ int runHeadless(QCoreApplication &app)
         std::fprintf(stderr, "mcast-monitor: warning: %s\n", qUtf8Printable(warning));
     options.applyTo(receive, transmit);
     if (options.mode == CommandLineOptions::Mode::Send)
-        return runWithoutWindow<HeadlessSender>(app, options, transmit);
-    return runWithoutWindow<HeadlessMonitor>(app, options, receive);
+        return runWithoutWindow<HeadlessSender>(app, standardOutput, options, transmit);
+    return runWithoutWindow<HeadlessMonitor>(app, standardOutput, options, receive);
 }
 
-int runGui(QApplication &app)
+int runGui(QApplication &app, int standardOutput)
 {
     const CommandLineOptions options = CommandLine::parse(app.arguments());
     if (const int code = answerWithoutRunning(options); code >= 0)
@@ -85,11 +91,13 @@ int runGui(QApplication &app)
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     options.applyTo(receive, transmit);
+    // --stats: the same statistics lines as headless, plus how long the window stalled. A
+    // write error is said at once; the window stays open and exits with its code.
+    StandardOutput output(standardOutput);
     MonitorSession session;
     MainWindow window(session, settings, receive, transmit);
-    // --stats: the same statistics lines as headless, plus how long the window stalled.
     StallMonitor stalls;
-    StatsPrinter stats(session.statistics(), options.json);
+    StatsPrinter stats(session.statistics(), output.sink(), options.json);
     stats.setStallMonitor(&stalls);
     window.show();
     if (options.listen)
@@ -103,8 +111,8 @@ int runGui(QApplication &app)
                            Qt::PreciseTimer, &window, &QWidget::close);
     const int code = app.exec();
     if (options.statsSeconds)
-        stats.printNow();
-    return code;
+        stats.printFinal();
+    return output.close(code);
 }
 
 #ifdef Q_OS_WIN
@@ -127,11 +135,13 @@ int main(int argc, char *argv[])
 #ifdef Q_OS_WIN
         attachParentConsole();
 #endif
+        const int standardOutput = StandardOutput::claimDescriptor();
         QCoreApplication app(argc, argv);
         describeApplication();
-        return runHeadless(app);
+        return runHeadless(app, standardOutput);
     }
+    const int standardOutput = StandardOutput::claimDescriptor();
     QApplication app(argc, argv);
     describeApplication();
-    return runGui(app);
+    return runGui(app, standardOutput);
 }

@@ -1,11 +1,14 @@
 #include "output/StatsPrinter.h"
 
-#include "session/StallMonitor.h"
+#include "output/LineSink.h"
 #include "output/StatsReport.h"
+#include "session/StallMonitor.h"
 
-StatsPrinter::StatsPrinter(const TrafficStatistics &statistics, bool json, QObject *parent)
+StatsPrinter::StatsPrinter(const TrafficStatistics &statistics, LineSink &out, bool json,
+                           QObject *parent)
     : QObject(parent)
     , m_statistics(statistics)
+    , m_out(out)
     , m_timer(this)
     , m_json(json)
 {
@@ -19,10 +22,23 @@ void StatsPrinter::start(double intervalSeconds)
 
 void StatsPrinter::printNow()
 {
-    const std::optional<double> stall = m_stalls ? std::optional<double>(m_stalls->maxStallMs()) : std::nullopt;
-    const QByteArray line = m_json ? StatsReport::statsJson(m_statistics, stall)
-                                   : StatsReport::statsText(m_statistics, stall);
-    std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
-    std::fputc('\n', m_out);
-    std::fflush(m_out);
+    print(false);
+}
+
+void StatsPrinter::printFinal()
+{
+    print(true);
+}
+
+void StatsPrinter::print(bool final)
+{
+    m_out.writeLine(
+        [this] {
+            const std::optional<double> stall =
+                m_stalls ? std::optional<double>(m_stalls->maxStallMs()) : std::nullopt;
+            const qint64 dropped = m_out.droppedLines();
+            return m_json ? StatsReport::statsJson(m_statistics, stall, dropped)
+                          : StatsReport::statsText(m_statistics, stall, dropped);
+        },
+        final ? LineSink::WhenFull::Queue : LineSink::WhenFull::Drop);
 }

@@ -67,7 +67,8 @@ QString eventDescription(const LivenessEvent &event)
     return eventName(event.kind);
 }
 
-QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
+QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs,
+                     qint64 droppedLines)
 {
     const auto &totals = statistics.totals();
     const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
@@ -81,7 +82,8 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         .key("pps").value(totalRate.packetsPerSecond)
         .key("bps").value(totalRate.bytesPerSecond)
         .endObject()
-        .key("os_drops").value(statistics.osDrops());
+        .key("os_drops").value(statistics.osDrops())
+        .key("dropped_lines").value(droppedLines);
     if (guiMaxStallMs)
         json.key("gui_max_stall_ms").value(*guiMaxStallMs, 1);
     json.key("senders").beginArray();
@@ -120,18 +122,20 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
     return json.bytes();
 }
 
-QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs)
+QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs,
+                     qint64 droppedLines)
 {
     const auto &totals = statistics.totals();
     const auto totalRate = statistics.rate(totals.rates, rateWindowMs);
-    QString text = QStringLiteral("%1 stats: %2 packets, %3 bytes, %4 pkt/s, %5 B/s, %6 dropped by the OS; "
-                                  "%7 live, %8 late, %9 silent")
+    QString text = QStringLiteral("%1 stats: %2 packets, %3 bytes, %4 pkt/s, %5 B/s, %6 dropped by the OS, "
+                                  "%7 output lines dropped; %8 live, %9 late, %10 silent")
                        .arg(DatagramText::isoTime(statistics.nowUs()))
                        .arg(totals.packets)
                        .arg(totals.bytes)
                        .arg(totalRate.packetsPerSecond, 0, 'f', 1)
                        .arg(totalRate.bytesPerSecond, 0, 'f', 0)
                        .arg(statistics.osDrops())
+                       .arg(droppedLines)
                        .arg(statistics.count(Liveness::Live))
                        .arg(statistics.count(Liveness::Late))
                        .arg(statistics.count(Liveness::Silent));

@@ -18,8 +18,11 @@ QString eventName(LivenessEvent::Kind kind); // "appeared", "late", "silent", "b
 QString eventDescription(const LivenessEvent &event); // "back after 12.3 s"
 
 // guiMaxStallMs: the window's largest event-loop stall, when the window measures it.
-QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {});
-QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {});
+// droppedLines: output lines dropped so far because the reader did not keep up.
+QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {},
+                     qint64 droppedLines = 0);
+QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs = {},
+                     qint64 droppedLines = 0);
 QByteArray eventJson(const LivenessEvent &event);
 QByteArray eventText(const LivenessEvent &event);
 

@@ -55,10 +55,12 @@ private slots:
             statistics.record(d);
             statistics.record(datagram(IpAddress::fromIPv4(0x7f000002), 5000, now - 9'000'000 + i * 1'000'000, 10));
         }
-        const QByteArray line = StatsReport::statsJson(statistics);
-        QCOMPARE(keysInOrder(line), (QStringList{"type", "time", "total", "os_drops", "senders"}));
+        const QByteArray line = StatsReport::statsJson(statistics, std::nullopt, 7);
+        QCOMPARE(keysInOrder(line),
+                 (QStringList{"type", "time", "total", "os_drops", "dropped_lines", "senders"}));
         const QJsonObject stats = QJsonDocument::fromJson(line).object();
         QCOMPARE(stats["type"].toString(), QStringLiteral("stats"));
+        QCOMPARE(stats["dropped_lines"].toInt(), 7);
         const QJsonObject total = stats["total"].toObject();
         QCOMPARE(total.keys(), (QStringList{"bps", "bytes", "packets", "pps"}));
         QCOMPARE(total["packets"].toInt(), 20);
@@ -103,10 +105,11 @@ private slots:
         QVERIFY(StatsReport::eventText(back).endsWith("127.0.0.1 back after 12.3 s"));
         TrafficStatistics statistics([] { return qint64(1'000'000); });
         statistics.record(datagram(IpAddress::fromIPv4(0x7f000001), 4000, 500'000, 30));
-        const QByteArray text = StatsReport::statsText(statistics);
+        const QByteArray text = StatsReport::statsText(statistics, std::nullopt, 12);
         QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
         QVERIFY2(text.contains("127.0.0.1 → 239.1.1.1:5001 raw ports 4000"), text.constData());
-        QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
+        QVERIFY2(text.contains("0 dropped by the OS, 12 output lines dropped; 1 live, 0 late, 0 silent"),
+                 text.constData());
     }
 };
 

@@ -1,0 +1,62 @@
+#include "StandardOutput.h"
+
+#include <cstdio>
+#include <utility>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+int StandardOutput::claimDescriptor()
+{
+#ifdef Q_OS_UNIX
+    if (::fcntl(STDOUT_FILENO, F_GETFD) != -1)
+        return STDOUT_FILENO;
+    const int null = ::open("/dev/null", O_WRONLY);
+    if (null >= 0 && null != STDOUT_FILENO) {
+        ::dup2(null, STDOUT_FILENO);
+        ::close(null);
+    }
+    return -1;
+#else
+    return _fileno(stdout);
+#endif
+}
+
+StandardOutput::StandardOutput(int descriptor, QObject *parent)
+    : QObject(parent)
+    , m_sink(descriptor)
+{
+    connect(&m_sink, &LineSink::droppingStarted, this, [] {
+        std::fputs("mcast-monitor: standard output is not read fast enough: dropping whole lines "
+                   "until it is (counted as dropped_lines)\n",
+                   stderr);
+    });
+    connect(&m_sink, &LineSink::failed, this, [this](const QString &reason) {
+        reportError(reason);
+        emit failed();
+    });
+}
+
+int StandardOutput::close(int exitCode)
+{
+    m_sink.close();
+    if (m_sink.hasFailed())
+        reportError(m_sink.errorString());
+    if (const qint64 dropped = m_sink.droppedLines(); dropped > 0)
+        std::fprintf(stderr,
+                     "mcast-monitor: %lld of %lld lines dropped: standard output was not "
+                     "read fast enough\n",
+                     static_cast<long long>(dropped),
+                     static_cast<long long>(dropped + m_sink.writtenLines()));
+    return m_sink.hasFailed() && exitCode == 0 ? writeErrorExitCode : exitCode;
+}
+
+void StandardOutput::reportError(const QString &reason)
+{
+    if (std::exchange(m_errorReported, true))
+        return;
+    std::fprintf(stderr, "mcast-monitor: cannot write to standard output: %s\n",
+                 qUtf8Printable(reason));
+}
