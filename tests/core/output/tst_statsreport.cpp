@@ -100,9 +100,12 @@ private slots:
         QVERIFY(StatsReport::eventText(back).endsWith("127.0.0.1 back after 12.3 s"));
         TrafficStatistics statistics([] { return qint64(1'000'000); });
         statistics.record(datagram(0x7f000001, 4000, 500'000, 30));
+        statistics.record(datagram(0x7f000001, 4001, 600'000, 30));
         const QByteArray text = StatsReport::statsText(statistics);
-        QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
-        QVERIFY2(text.contains("127.0.0.1 → 0.0.0.0:0 raw ports 4000"), text.constData());
+        QVERIFY2(text.contains("2 packets, 60 bytes"), text.constData());
+        // The same port list as the senders table's.
+        QVERIFY2(text.contains("127.0.0.1 → 0.0.0.0:0 raw ports 4000, 4001: 2 packets"),
+                 text.constData());
         QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
     }
 };
