@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -249,6 +250,20 @@ private slots:
         harness.window.startListening();
         QTRY_VERIFY(harness.session.pipeline().listener().isListening());
         QVERIFY(harness.label("listeningStatusLabel").startsWith(QStringLiteral("Listening")));
+    }
+
+    void everyTableLooksAndSelectsAlike()
+    {
+        Harness harness(m_iniPath);
+        for (const char *name : {"datagramView", "senderView", "eventLogView"}) {
+            const auto *view = harness.find<QTableView>(name);
+            QVERIFY2(view->alternatingRowColors(), name);
+            QCOMPARE(view->selectionBehavior(), QAbstractItemView::SelectRows);
+            QCOMPARE(view->selectionMode(), QAbstractItemView::SingleSelection);
+            QCOMPARE(view->horizontalScrollMode(), QAbstractItemView::ScrollPerPixel);
+            QVERIFY2(!view->wordWrap(), name);
+            QVERIFY2(view->verticalHeader()->isHidden(), name);
+        }
     }
 
     void selectingADatagramShowsItsDetails()
