@@ -61,15 +61,28 @@ QString SettingsStore::readText(const QString &key, const QString &fallback, int
     return text;
 }
 
+template<typename Config> void SettingsStore::readEndpoint(const QString &section, Config &config)
+{
+    config.group = readGroup(section + QStringLiteral("/group"), config.group);
+    config.port = quint16(readInt(section + QStringLiteral("/port"), 1, 65535, config.port));
+    const QString interfaceSpec = readText(section + QStringLiteral("/interface"),
+                                           config.interfaceSpec, maxInterfaceSpecLength);
+    if (!interfaceSpec.trimmed().isEmpty())
+        config.interfaceSpec = interfaceSpec.trimmed();
+}
+
+template<typename Config>
+void SettingsStore::saveEndpoint(const QString &section, const Config &config)
+{
+    m_settings.setValue(section + QStringLiteral("/group"), config.group.toString());
+    m_settings.setValue(section + QStringLiteral("/port"), config.port);
+    m_settings.setValue(section + QStringLiteral("/interface"), config.interfaceSpec);
+}
+
 ReceiveConfig SettingsStore::receiveConfig()
 {
     ReceiveConfig config;
-    config.group = readGroup(QStringLiteral("receive/group"), config.group);
-    config.port = quint16(readInt(QStringLiteral("receive/port"), 1, 65535, config.port));
-    const QString interfaceSpec = readText(QStringLiteral("receive/interface"), config.interfaceSpec,
-                                           maxInterfaceSpecLength);
-    if (!interfaceSpec.trimmed().isEmpty())
-        config.interfaceSpec = interfaceSpec.trimmed();
+    readEndpoint(QStringLiteral("receive"), config);
     config.historyRows = readInt(QStringLiteral("receive/historyRows"), 100, 10000000, config.historyRows);
     return config;
 }
@@ -77,12 +90,7 @@ ReceiveConfig SettingsStore::receiveConfig()
 TransmitConfig SettingsStore::transmitConfig()
 {
     TransmitConfig config;
-    config.group = readGroup(QStringLiteral("transmit/group"), config.group);
-    config.port = quint16(readInt(QStringLiteral("transmit/port"), 1, 65535, config.port));
-    const QString interfaceSpec = readText(QStringLiteral("transmit/interface"), config.interfaceSpec,
-                                           maxInterfaceSpecLength);
-    if (!interfaceSpec.trimmed().isEmpty())
-        config.interfaceSpec = interfaceSpec.trimmed();
+    readEndpoint(QStringLiteral("transmit"), config);
     config.ttl = readInt(QStringLiteral("transmit/ttl"), 0, 255, config.ttl);
     config.loopback = readInt(QStringLiteral("transmit/loopback"), 0, 1, config.loopback ? 1 : 0) == 1;
     config.interval = std::chrono::milliseconds(
@@ -93,17 +101,13 @@ TransmitConfig SettingsStore::transmitConfig()
 
 void SettingsStore::save(const ReceiveConfig &config)
 {
-    m_settings.setValue(QStringLiteral("receive/group"), config.group.toString());
-    m_settings.setValue(QStringLiteral("receive/port"), config.port);
-    m_settings.setValue(QStringLiteral("receive/interface"), config.interfaceSpec);
+    saveEndpoint(QStringLiteral("receive"), config);
     m_settings.setValue(QStringLiteral("receive/historyRows"), config.historyRows);
 }
 
 void SettingsStore::save(const TransmitConfig &config)
 {
-    m_settings.setValue(QStringLiteral("transmit/group"), config.group.toString());
-    m_settings.setValue(QStringLiteral("transmit/port"), config.port);
-    m_settings.setValue(QStringLiteral("transmit/interface"), config.interfaceSpec);
+    saveEndpoint(QStringLiteral("transmit"), config);
     m_settings.setValue(QStringLiteral("transmit/ttl"), config.ttl);
     m_settings.setValue(QStringLiteral("transmit/loopback"), config.loopback ? 1 : 0);
     m_settings.setValue(QStringLiteral("transmit/intervalMs"), qint64(config.interval.count()));

@@ -36,6 +36,10 @@ public:
     QStringList takeWarnings();
 
 private:
+    // The group, port and interface of a section ("receive", "transmit"), which both
+    // configurations have; a missing or invalid value leaves config's own.
+    template<typename Config> void readEndpoint(const QString &section, Config &config);
+    template<typename Config> void saveEndpoint(const QString &section, const Config &config);
     QHostAddress readGroup(const QString &key, const QHostAddress &fallback);
     int readInt(const QString &key, int minimum, int maximum, int fallback);
     QString readText(const QString &key, const QString &fallback, int maxLength);
