@@ -1,5 +1,7 @@
 #include "output/StatsReport.h"
 
+#include "TestDatagrams.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,15 +9,7 @@
 
 namespace {
 
-ReceivedDatagram datagram(quint32 source, quint16 port, qint64 arrivalUs, int size)
-{
-    ReceivedDatagram d;
-    d.source = source;
-    d.sourcePort = port;
-    d.arrivalUs = arrivalUs;
-    d.payload = QByteArray(size, 'x');
-    return d;
-}
+using TestDatagrams::datagram;
 
 QStringList keysInOrder(const QByteArray &json)
 {
@@ -70,6 +64,8 @@ private slots:
                  (QStringList{"atu_offset_ms", "bps", "bytes", "format", "group", "jitter_ms",
                               "last_interval_ms", "mean_interval_ms", "ours", "outage_ms", "outages",
                               "packets", "port", "ports", "pps", "source", "state"}));
+        QCOMPARE(first["group"].toString(), QStringLiteral("239.1.1.1"));
+        QCOMPARE(first["port"].toInt(), 5001);
         QCOMPARE(first["format"].toString(), QStringLiteral("raw"));
         QCOMPARE(first["ours"].toBool(), false);
         QCOMPARE(first["outages"].toInt(), 0);
@@ -104,7 +100,7 @@ private slots:
         const QByteArray text = StatsReport::statsText(statistics);
         QVERIFY2(text.contains("2 packets, 60 bytes"), text.constData());
         // The same port list as the senders table's.
-        QVERIFY2(text.contains("127.0.0.1 → 0.0.0.0:0 raw ports 4000, 4001: 2 packets"),
+        QVERIFY2(text.contains("127.0.0.1 → 239.1.1.1:5001 raw ports 4000, 4001: 2 packets"),
                  text.constData());
         QVERIFY2(text.contains("0 dropped by the OS; 1 live, 0 late, 0 silent"), text.constData());
     }
