@@ -4,12 +4,12 @@
 #include "output/PayloadFormatter.h"
 #include "session/ReceivePipeline.h"
 
+#include "LoopbackFlood.h"
 #include "TestNetwork.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -163,11 +163,7 @@ private slots:
                     m_received.append(batch);
                     m_model->appendBatch(batch);
                 });
-        QSignalSpy listening(&m_pipeline->listener(), &MulticastListener::listening);
-        ReceiveConfig config;
-        config.port = m_port;
-        m_pipeline->listener().start(config);
-        QVERIFY(listening.wait(5000));
+        QVERIFY(LoopbackFlood::startListening(*m_pipeline, m_port));
     }
 
     void cleanupTestCase()
