@@ -1,6 +1,9 @@
 #include "settings/SettingsStore.h"
 
 #include "settings/ConfigValidation.h"
+#include "settings/WritableFile.h"
+
+#include <QDir>
 
 namespace {
 
@@ -103,6 +106,7 @@ void SettingsStore::save(const ReceiveConfig &config)
 {
     saveEndpoint(QStringLiteral("receive"), config);
     m_settings.setValue(QStringLiteral("receive/historyRows"), config.historyRows);
+    checkSaving();
 }
 
 void SettingsStore::save(const TransmitConfig &config)
@@ -112,6 +116,7 @@ void SettingsStore::save(const TransmitConfig &config)
     m_settings.setValue(QStringLiteral("transmit/loopback"), config.loopback ? 1 : 0);
     m_settings.setValue(QStringLiteral("transmit/intervalMs"), qint64(config.interval.count()));
     m_settings.setValue(QStringLiteral("transmit/prefix"), config.prefix);
+    checkSaving();
 }
 
 QByteArray SettingsStore::windowGeometry() const
@@ -128,6 +133,7 @@ void SettingsStore::saveWindow(const QByteArray &geometry, const QByteArray &sta
 {
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
     m_settings.setValue(QStringLiteral("window/state"), state);
+    checkSaving();
 }
 
 bool SettingsStore::notificationsEnabled()
@@ -138,6 +144,7 @@ bool SettingsStore::notificationsEnabled()
 void SettingsStore::setNotificationsEnabled(bool enabled)
 {
     m_settings.setValue(QStringLiteral("window/notifications"), enabled ? 1 : 0);
+    checkSaving();
 }
 
 bool SettingsStore::darkTheme()
@@ -148,6 +155,7 @@ bool SettingsStore::darkTheme()
 void SettingsStore::setDarkTheme(bool dark)
 {
     m_settings.setValue(QStringLiteral("window/darkTheme"), dark ? 1 : 0);
+    checkSaving();
 }
 
 QStringList SettingsStore::takeWarnings()
@@ -157,4 +165,30 @@ QStringList SettingsStore::takeWarnings()
     if (m_settings.status() == QSettings::FormatError)
         warnings.prepend(QStringLiteral("settings file %1 is corrupt; using defaults").arg(m_settings.fileName()));
     return warnings;
+}
+
+bool SettingsStore::checkSaving()
+{
+    const QString writeFailed = QStringLiteral("writing it failed");
+    const bool failedBefore = m_settings.status() == QSettings::AccessError;
+    m_settings.sync();
+#ifdef Q_OS_WIN
+    const bool isFile = m_settings.format() != QSettings::NativeFormat; // not the registry
+#else
+    const bool isFile = true;
+#endif
+    QString problem;
+    if (const auto fileProblem =
+            isFile ? WritableFile::problem(m_settings.fileName()) : std::nullopt)
+        problem = *fileProblem;
+    // QSettings keeps the first error it met: an AccessError from before this sync says
+    // nothing new, unless it was a failure that no problem with the file explained.
+    else if (m_settings.status() == QSettings::AccessError
+             && (!failedBefore || m_saveProblem == writeFailed))
+        problem = writeFailed;
+    if (problem != m_saveProblem) {
+        m_saveProblem = problem;
+        emit saveProblemChanged(QDir::toNativeSeparators(m_settings.fileName()), problem);
+    }
+    return problem.isEmpty();
 }

@@ -7,7 +7,10 @@
 #include "TestNetwork.h"
 #include "WindowHarness.h"
 
+#include <QAction>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -57,6 +60,34 @@ private slots:
                  QStringLiteral("Start &listening"));
         QVERIFY(harness.find<QWidget>("transmitPanel")->isVisible());
         QCOMPARE(harness.datagrams()->rowCount(), 0);
+        QVERIFY(!harness.find<QLabel>("settingsMessageLabel")->isVisible());
+    }
+
+    void saysWhenSettingsCannotBeSaved()
+    {
+        // A folder on the settings path is a file: no one can save there, root included.
+        const QString blocker = m_dir.filePath(QStringLiteral("blocker-%1").arg(m_run));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const QString path = blocker + QStringLiteral("/mcast-monitor/settings.ini");
+        WindowHarness harness(path);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+
+        auto *note = harness.find<QLabel>("settingsMessageLabel");
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+        QVERIFY2(note->text().contains(QDir::toNativeSeparators(path)), qPrintable(note->text()));
+        QVERIFY2(note->text().contains(QStringLiteral("%1 is a file, not a folder")
+                                           .arg(QDir::toNativeSeparators(blocker))),
+                 qPrintable(note->text()));
+        QCOMPARE(QApplication::activeModalWidget(), nullptr); // a note, not a dialog
+
+        // Once it can be saved again, the next change is saved and the note goes.
+        QVERIFY(QFile::remove(blocker));
+        harness.find<QAction>("notifyAction")->trigger();
+        QVERIFY(!note->isVisible());
+        QVERIFY(!SettingsStore(path).notificationsEnabled());
     }
 
     void commandLineOverridesSavedSettings()
