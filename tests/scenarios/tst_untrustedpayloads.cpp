@@ -5,6 +5,7 @@
 #include "session/ReceivePipeline.h"
 
 #include "LoopbackFlood.h"
+#include "TestDatagrams.h"
 #include "TestNetwork.h"
 
 #include <QAbstractItemModelTester>
@@ -304,14 +305,9 @@ private slots:
         const QList<QByteArray> payloads{"<b>x</b>", "<img src=x>", "<qt>plain?</qt>",
                                          "<!DOCTYPE html><html><body>x", "&lt;b&gt;"};
         DatagramBatch batch;
-        for (const QByteArray &payload : payloads) {
-            ReceivedDatagram datagram;
-            datagram.arrivalUs = 1'700'000'000'000'000;
-            datagram.source = 0x7f000001;
-            datagram.destination = 0xef010101;
-            datagram.payload = payload;
-            batch.append(datagram);
-        }
+        for (const QByteArray &payload : payloads)
+            batch.append(
+                TestDatagrams::datagram(0x7f000001, 40000, 1'700'000'000'000'000, payload));
         model.appendBatch(batch);
         for (int row = 0; row < payloads.size(); ++row) {
             const QModelIndex index = model.index(row, DatagramTableModel::Payload);
