@@ -88,6 +88,12 @@ int runGui(QApplication &app, int standardOutput)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
     SettingsStore settings;
+    QObject::connect(&settings, &SettingsStore::saveProblemChanged, &settings,
+                     [](const QString &path, const QString &reason) {
+                         if (!reason.isEmpty())
+                             std::fprintf(stderr, "mcast-monitor: cannot save settings to %s: %s\n",
+                                          qUtf8Printable(path), qUtf8Printable(reason));
+                     });
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     options.applyTo(receive, transmit);

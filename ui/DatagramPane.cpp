@@ -23,11 +23,6 @@ DatagramPane::DatagramPane(QWidget *parent)
 {
     m_filter.setSourceModel(&m_model);
     m_view->setObjectName(QStringLiteral("datagramView"));
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->setWordWrap(false);
     TableViews::setup(m_view, &m_filter);
     TableViews::sizeColumns(m_view, {{DatagramTableModel::Time, "00:00:00.000"},
                                      {DatagramTableModel::Source, "255.255.255.255"},

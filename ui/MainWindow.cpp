@@ -53,6 +53,12 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
     if (!warnings.isEmpty())
         InlineMessage::show(m_ui->receiveMessageLabel, warnings.join(QLatin1Char('\n')),
                             InlineMessage::Severity::Warning);
+    // The window is what saves settings: it checks at once that it can, so that the note
+    // is there before a change is lost.
+    InlineMessage::prepare(m_ui->settingsMessageLabel);
+    connect(&m_settings, &SettingsStore::saveProblemChanged, this,
+            &MainWindow::showSettingsProblem);
+    m_settings.checkSaving();
 
     MulticastListener &listener = m_session.listener();
     connect(&listener, &MulticastListener::listening, this, &MainWindow::showListening);
@@ -317,6 +323,16 @@ void MainWindow::showCleared()
     m_ui->silenceBanner->showSilentSenders(m_session.statistics());
     m_notifier.notify(m_session.statistics(), {});
     refreshTraffic();
+}
+
+void MainWindow::showSettingsProblem(const QString &path, const QString &reason)
+{
+    InlineMessage::show(m_ui->settingsMessageLabel,
+                        reason.isEmpty() ? QString()
+                                         : tr("Settings cannot be saved to %1: %2. Changes last "
+                                              "only until the program ends.")
+                                               .arg(path, reason),
+                        InlineMessage::Severity::Warning);
 }
 
 void MainWindow::showAbout()

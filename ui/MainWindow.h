@@ -63,6 +63,7 @@ private:
     void showLivenessEvents(const QList<LivenessEvent> &events);
     void refreshTraffic();
     void showCleared();
+    void showSettingsProblem(const QString &path, const QString &reason);
     void showAbout();
     void bringForward();
 

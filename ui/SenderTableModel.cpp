@@ -11,7 +11,6 @@
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
-#include <QStringList>
 
 #include <algorithm>
 #include <iterator>
@@ -20,17 +19,6 @@ namespace {
 
 constexpr qint64 shortWindowMs = 1000;
 constexpr qint64 longWindowMs = 10000;
-
-QString portsText(const TrafficStatistics::Sender &sender)
-{
-    QStringList ports;
-    ports.reserve(sender.ports.size() + 1);
-    for (const quint16 port : sender.ports)
-        ports.append(QString::number(port));
-    if (sender.morePorts)
-        ports.append(QStringLiteral("…"));
-    return ports.join(QLatin1String(", "));
-}
 
 bool isNumeric(int column)
 {
@@ -195,7 +183,7 @@ QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, 
     case Format:
         return isOtherSenders(sender) ? QString() : payloadFormatName(sender.format);
     case Ports:
-        return portsText(sender);
+        return StatsReport::portList(sender);
     case Packets:
         return QString::number(sender.packets);
     case Bytes:
@@ -276,9 +264,9 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
     case Ports:
         if (sender.morePorts)
             return tr("%1, and more: only the first %2 source ports are kept")
-                .arg(portsText(sender))
+                .arg(StatsReport::portList(sender))
                 .arg(TrafficStatistics::maxPortsPerSender);
-        return portsText(sender);
+        return StatsReport::portList(sender);
     case Bytes:
         return tr("%1 bytes").arg(sender.bytes);
     case AtuOffset:

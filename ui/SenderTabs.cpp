@@ -6,35 +6,20 @@
 
 #include <QTableView>
 
-namespace {
-
-QTableView *tableView(const QString &objectName)
-{
-    auto *view = new QTableView;
-    view->setObjectName(objectName);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    view->setWordWrap(false);
-    return view;
-}
-
-} // namespace
-
 SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
     : QTabWidget(parent)
     , m_statistics(session.statistics())
     , m_senderModel(session, this)
     , m_eventModel(this)
     , m_sampleTimer(this)
-    , m_senderView(tableView(QStringLiteral("senderView")))
+    , m_senderView(new QTableView)
     , m_rateGraph(new RateGraph)
-    , m_eventView(tableView(QStringLiteral("eventLogView")))
+    , m_eventView(new QTableView)
 {
     setObjectName(QStringLiteral("senderTabs"));
     setDocumentMode(true);
 
+    m_senderView->setObjectName(QStringLiteral("senderView"));
     TableViews::setup(m_senderView, &m_senderModel);
     TableViews::sizeColumns(m_senderView, {{SenderTableModel::Source, "255.255.255.255"},
                                            {SenderTableModel::State, "#### silent"},
@@ -62,6 +47,7 @@ SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
     m_rateGraph->setObjectName(QStringLiteral("rateGraph"));
     m_rateGraph->setHistory(&m_rateHistory);
 
+    m_eventView->setObjectName(QStringLiteral("eventLogView"));
     TableViews::setup(m_eventView, &m_eventModel);
     TableViews::sizeColumns(m_eventView, {{EventLogModel::Time, "00:00:00.000"},
                                           {EventLogModel::Sender, "255.255.255.255"}});

@@ -6,8 +6,9 @@
 class QAbstractItemModel;
 class QTableView;
 
-// How every table in the window looks: compact fixed-height rows without a row header,
-// and columns sized from sample text so that the view never measures its (many) rows.
+// How every table in the window looks and behaves: compact fixed-height rows in alternating
+// colours without a row header, one whole row selected at a time, no word wrap, and columns
+// sized from sample text so that the view never measures its (many) rows.
 namespace TableViews {
 
 void setup(QTableView *view, QAbstractItemModel *model);

@@ -2,8 +2,10 @@
 
 #include "net/MulticastReceiver.h"
 
+#include <QMetaMethod>
+
 MulticastListener::MulticastListener(QObject *parent)
-    : QObject(parent)
+    : ReceiverSignals(parent)
     , m_receiver(new MulticastReceiver)
 {
     qRegisterMetaType<DatagramBatch>();
@@ -11,27 +13,22 @@ MulticastListener::MulticastListener(QObject *parent)
     m_thread.setObjectName(QStringLiteral("multicast-receiver"));
     m_receiver->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_receiver, &QObject::deleteLater);
-    connect(m_receiver, &MulticastReceiver::listening, this, [this](const ListeningStatus &status) {
+    // Connected before anyone else can connect, so the state is up to date in their slots.
+    connect(this, &ReceiverSignals::listening, this, [this](const ListeningStatus &status) {
         m_status = status;
         m_listening = true;
-        emit listening(status);
     });
-    connect(m_receiver, &MulticastReceiver::failed, this, [this](const QString &reason) {
-        m_listening = false;
-        emit failed(reason);
-    });
-    connect(m_receiver, &MulticastReceiver::interfaceLost, this, [this](const QString &reason) {
-        m_listening = false;
-        emit interfaceLost(reason);
-    });
-    connect(m_receiver, &MulticastReceiver::stopped, this, [this] {
-        m_listening = false;
-        emit stopped();
-    });
-    connect(m_receiver, &MulticastReceiver::datagramsReceived, this,
-            &MulticastListener::datagramsReceived);
-    connect(m_receiver, &MulticastReceiver::osDropsChanged, this, &MulticastListener::osDropsChanged);
-    connect(m_receiver, &MulticastReceiver::drained, this, &MulticastListener::drained);
+    const auto notListening = [this] { m_listening = false; };
+    connect(this, &ReceiverSignals::failed, this, notListening);
+    connect(this, &ReceiverSignals::interfaceLost, this, notListening);
+    connect(this, &ReceiverSignals::stopped, this, notListening);
+    // Every signal the receiver emits on its thread is emitted again by this object on ours.
+    const QMetaObject &reports = ReceiverSignals::staticMetaObject;
+    for (int i = reports.methodOffset(); i < reports.methodCount(); ++i) {
+        const QMetaMethod signal = reports.method(i);
+        if (signal.methodType() == QMetaMethod::Signal)
+            connect(m_receiver, signal, this, signal);
+    }
     m_thread.start();
 }
 

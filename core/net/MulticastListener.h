@@ -1,16 +1,15 @@
 #pragma once
 
-#include "net/ListeningStatus.h"
+#include "net/ReceiverSignals.h"
 #include "settings/MulticastConfig.h"
-#include "net/ReceivedDatagram.h"
 
-#include <QObject>
 #include <QThread>
 
 class MulticastReceiver;
 
-// The GUI-thread face of the receiver: owns the worker thread and forwards its signals.
-class MulticastListener final : public QObject
+// The GUI-thread face of the receiver: owns the worker thread and emits the receiver's
+// signals (ReceiverSignals) on the thread it lives on.
+class MulticastListener final : public ReceiverSignals
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MulticastListener)
@@ -25,15 +24,6 @@ public:
     void stop();
     bool isListening() const { return m_listening; }
     const ListeningStatus &status() const { return m_status; }
-
-signals:
-    void listening(const ListeningStatus &status);
-    void failed(const QString &reason);
-    void stopped();
-    void interfaceLost(const QString &reason);
-    void datagramsReceived(const DatagramBatch &batch);
-    void osDropsChanged(qint64 total);
-    void drained(qint64 timeUs); // MulticastReceiver::drained()
 
 private:
     QThread m_thread;

@@ -13,7 +13,7 @@
 #endif
 
 MulticastReceiver::MulticastReceiver(QObject *parent)
-    : QObject(parent)
+    : ReceiverSignals(parent)
     , m_socket(this)
     , m_flushTimer(this)
     , m_interfaceTimer(this)

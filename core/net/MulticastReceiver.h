@@ -3,12 +3,10 @@
 #include "decoders/AtuDecoder.h"
 #include "decoders/AtuMessage.h"
 #include "net/LinuxDatagramReader.h"
-#include "net/ListeningStatus.h"
+#include "net/ReceiverSignals.h"
 #include "settings/MulticastConfig.h"
-#include "net/ReceivedDatagram.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <QUdpSocket>
@@ -17,7 +15,7 @@
 
 // Lives on a worker thread: binds, joins the group on the chosen interface, reads every
 // datagram and hands them on in batches, at most flushesPerSecond times a second.
-class MulticastReceiver final : public QObject
+class MulticastReceiver final : public ReceiverSignals
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MulticastReceiver)
@@ -35,20 +33,6 @@ public:
 
     void start(const ReceiveConfig &config);
     void stop();
-
-signals:
-    void listening(const ListeningStatus &status);
-    void failed(const QString &reason);
-    void stopped();
-    // The joined interface went down or disappeared; listening resumes by itself (with
-    // listening()) once it is back.
-    void interfaceLost(const QString &reason);
-    void datagramsReceived(const DatagramBatch &batch);
-    // The kernel's count of datagrams dropped on this socket (a full receive buffer).
-    void osDropsChanged(qint64 total);
-    // Every datagram that arrived before timeUs has been handed over (in batches emitted
-    // before this signal): the time up to which silence is real and not just unread.
-    void drained(qint64 timeUs);
 
 private:
     void readPendingDatagrams();

@@ -3,6 +3,8 @@
 #include "output/DatagramText.h"
 #include "output/JsonWriter.h"
 
+#include <QStringList>
+
 namespace StatsReport {
 
 namespace {
@@ -17,16 +19,6 @@ std::optional<double> toMs(const std::optional<double> &us)
     return us ? std::optional<double>(*us / 1000.0) : std::nullopt;
 }
 
-QString portList(const TrafficStatistics::Sender &sender)
-{
-    QStringList ports;
-    for (const quint16 port : sender.ports)
-        ports.append(QString::number(port));
-    if (sender.morePorts)
-        ports.append(QStringLiteral("…"));
-    return ports.join(QLatin1Char(','));
-}
-
 QString sourceName(const TrafficStatistics::Sender &sender)
 {
     return sender.other ? QStringLiteral("other senders") : sender.address.toString();
@@ -38,6 +30,17 @@ QString optionalMs(const std::optional<double> &ms)
 }
 
 } // namespace
+
+QString portList(const TrafficStatistics::Sender &sender)
+{
+    QStringList ports;
+    ports.reserve(sender.ports.size() + 1);
+    for (const quint16 port : sender.ports)
+        ports.append(QString::number(port));
+    if (sender.morePorts)
+        ports.append(QStringLiteral("…"));
+    return ports.join(QLatin1String(", "));
+}
 
 QString livenessName(Liveness state)
 {

@@ -14,6 +14,7 @@ namespace StatsReport {
 inline constexpr qint64 rateWindowMs = 10000;
 
 QString livenessName(Liveness state);   // "live", "late", "silent"
+QString portList(const TrafficStatistics::Sender &sender); // "3000, 4000, …"
 QString eventName(LivenessEvent::Kind kind); // "appeared", "late", "silent", "back"
 QString eventDescription(const LivenessEvent &event); // "back after 12.3 s"
 

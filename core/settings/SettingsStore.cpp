@@ -1,6 +1,9 @@
 #include "settings/SettingsStore.h"
 
 #include "settings/ConfigValidation.h"
+#include "settings/WritableFile.h"
+
+#include <QDir>
 
 namespace {
 
@@ -61,15 +64,28 @@ QString SettingsStore::readText(const QString &key, const QString &fallback, int
     return text;
 }
 
+template<typename Config> void SettingsStore::readEndpoint(const QString &section, Config &config)
+{
+    config.group = readGroup(section + QStringLiteral("/group"), config.group);
+    config.port = quint16(readInt(section + QStringLiteral("/port"), 1, 65535, config.port));
+    const QString interfaceSpec = readText(section + QStringLiteral("/interface"),
+                                           config.interfaceSpec, maxInterfaceSpecLength);
+    if (!interfaceSpec.trimmed().isEmpty())
+        config.interfaceSpec = interfaceSpec.trimmed();
+}
+
+template<typename Config>
+void SettingsStore::saveEndpoint(const QString &section, const Config &config)
+{
+    m_settings.setValue(section + QStringLiteral("/group"), config.group.toString());
+    m_settings.setValue(section + QStringLiteral("/port"), config.port);
+    m_settings.setValue(section + QStringLiteral("/interface"), config.interfaceSpec);
+}
+
 ReceiveConfig SettingsStore::receiveConfig()
 {
     ReceiveConfig config;
-    config.group = readGroup(QStringLiteral("receive/group"), config.group);
-    config.port = quint16(readInt(QStringLiteral("receive/port"), 1, 65535, config.port));
-    const QString interfaceSpec = readText(QStringLiteral("receive/interface"), config.interfaceSpec,
-                                           maxInterfaceSpecLength);
-    if (!interfaceSpec.trimmed().isEmpty())
-        config.interfaceSpec = interfaceSpec.trimmed();
+    readEndpoint(QStringLiteral("receive"), config);
     config.historyRows = readInt(QStringLiteral("receive/historyRows"), 100, 10000000, config.historyRows);
     return config;
 }
@@ -77,12 +93,7 @@ ReceiveConfig SettingsStore::receiveConfig()
 TransmitConfig SettingsStore::transmitConfig()
 {
     TransmitConfig config;
-    config.group = readGroup(QStringLiteral("transmit/group"), config.group);
-    config.port = quint16(readInt(QStringLiteral("transmit/port"), 1, 65535, config.port));
-    const QString interfaceSpec = readText(QStringLiteral("transmit/interface"), config.interfaceSpec,
-                                           maxInterfaceSpecLength);
-    if (!interfaceSpec.trimmed().isEmpty())
-        config.interfaceSpec = interfaceSpec.trimmed();
+    readEndpoint(QStringLiteral("transmit"), config);
     config.ttl = readInt(QStringLiteral("transmit/ttl"), 0, 255, config.ttl);
     config.loopback = readInt(QStringLiteral("transmit/loopback"), 0, 1, config.loopback ? 1 : 0) == 1;
     config.interval = std::chrono::milliseconds(
@@ -93,21 +104,19 @@ TransmitConfig SettingsStore::transmitConfig()
 
 void SettingsStore::save(const ReceiveConfig &config)
 {
-    m_settings.setValue(QStringLiteral("receive/group"), config.group.toString());
-    m_settings.setValue(QStringLiteral("receive/port"), config.port);
-    m_settings.setValue(QStringLiteral("receive/interface"), config.interfaceSpec);
+    saveEndpoint(QStringLiteral("receive"), config);
     m_settings.setValue(QStringLiteral("receive/historyRows"), config.historyRows);
+    checkSaving();
 }
 
 void SettingsStore::save(const TransmitConfig &config)
 {
-    m_settings.setValue(QStringLiteral("transmit/group"), config.group.toString());
-    m_settings.setValue(QStringLiteral("transmit/port"), config.port);
-    m_settings.setValue(QStringLiteral("transmit/interface"), config.interfaceSpec);
+    saveEndpoint(QStringLiteral("transmit"), config);
     m_settings.setValue(QStringLiteral("transmit/ttl"), config.ttl);
     m_settings.setValue(QStringLiteral("transmit/loopback"), config.loopback ? 1 : 0);
     m_settings.setValue(QStringLiteral("transmit/intervalMs"), qint64(config.interval.count()));
     m_settings.setValue(QStringLiteral("transmit/prefix"), config.prefix);
+    checkSaving();
 }
 
 QByteArray SettingsStore::windowGeometry() const
@@ -124,6 +133,7 @@ void SettingsStore::saveWindow(const QByteArray &geometry, const QByteArray &sta
 {
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
     m_settings.setValue(QStringLiteral("window/state"), state);
+    checkSaving();
 }
 
 bool SettingsStore::notificationsEnabled()
@@ -134,6 +144,7 @@ bool SettingsStore::notificationsEnabled()
 void SettingsStore::setNotificationsEnabled(bool enabled)
 {
     m_settings.setValue(QStringLiteral("window/notifications"), enabled ? 1 : 0);
+    checkSaving();
 }
 
 bool SettingsStore::darkTheme()
@@ -144,6 +155,7 @@ bool SettingsStore::darkTheme()
 void SettingsStore::setDarkTheme(bool dark)
 {
     m_settings.setValue(QStringLiteral("window/darkTheme"), dark ? 1 : 0);
+    checkSaving();
 }
 
 QStringList SettingsStore::takeWarnings()
@@ -153,4 +165,30 @@ QStringList SettingsStore::takeWarnings()
     if (m_settings.status() == QSettings::FormatError)
         warnings.prepend(QStringLiteral("settings file %1 is corrupt; using defaults").arg(m_settings.fileName()));
     return warnings;
+}
+
+bool SettingsStore::checkSaving()
+{
+    const QString writeFailed = QStringLiteral("writing it failed");
+    const bool failedBefore = m_settings.status() == QSettings::AccessError;
+    m_settings.sync();
+#ifdef Q_OS_WIN
+    const bool isFile = m_settings.format() != QSettings::NativeFormat; // not the registry
+#else
+    const bool isFile = true;
+#endif
+    QString problem;
+    if (const auto fileProblem =
+            isFile ? WritableFile::problem(m_settings.fileName()) : std::nullopt)
+        problem = *fileProblem;
+    // QSettings keeps the first error it met: an AccessError from before this sync says
+    // nothing new, unless it was a failure that no problem with the file explained.
+    else if (m_settings.status() == QSettings::AccessError
+             && (!failedBefore || m_saveProblem == writeFailed))
+        problem = writeFailed;
+    if (problem != m_saveProblem) {
+        m_saveProblem = problem;
+        emit saveProblemChanged(QDir::toNativeSeparators(m_settings.fileName()), problem);
+    }
+    return problem.isEmpty();
 }

@@ -3,13 +3,16 @@
 #include "settings/MulticastConfig.h"
 
 #include <QByteArray>
+#include <QObject>
 #include <QSettings>
 #include <QStringList>
 
 // The one place QSettings is touched. Values read back are validated: a corrupt or
-// hostile settings file yields defaults and a warning, never a crash.
-class SettingsStore final
+// hostile settings file yields defaults and a warning, never a crash. Every change is
+// written at once, and a file that cannot be written is said, not ignored.
+class SettingsStore final : public QObject
 {
+    Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsStore)
 
 public:
@@ -35,11 +38,25 @@ public:
     // Reasons stored values were replaced by defaults since the last call.
     QStringList takeWarnings();
 
+    QString fileName() const { return m_settings.fileName(); }
+    // Writes what is pending and checks that the settings file can be written: true when
+    // it can. Says saveProblemChanged() when that answer or its reason changes.
+    bool checkSaving();
+
+signals:
+    // Settings cannot be saved to path for reason; an empty reason: they can again.
+    void saveProblemChanged(const QString &path, const QString &reason);
+
 private:
+    // The group, port and interface of a section ("receive", "transmit"), which both
+    // configurations have; a missing or invalid value leaves config's own.
+    template<typename Config> void readEndpoint(const QString &section, Config &config);
+    template<typename Config> void saveEndpoint(const QString &section, const Config &config);
     QHostAddress readGroup(const QString &key, const QHostAddress &fallback);
     int readInt(const QString &key, int minimum, int maximum, int fallback);
     QString readText(const QString &key, const QString &fallback, int maxLength);
 
     QSettings m_settings;
     QStringList m_warnings;
+    QString m_saveProblem; // as last said
 };

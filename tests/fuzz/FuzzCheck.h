@@ -2,8 +2,6 @@
 
 #include <QByteArray>
 #include <QChar>
-#include <QString>
-#include <QStringDecoder>
 #include <QStringView>
 
 #include <cstdio>
@@ -18,52 +16,114 @@
         }                                                                                          \
     } while (false)
 
+// The oracle's own definitions, written from the standards and not from the code under test
+// (which asks Qt's Unicode tables): a UTF-8 decoder after the Unicode standard's table of
+// well-formed byte sequences, and lists of the code points a display must never show as
+// they are and of some it must.
 namespace FuzzCheck {
 
-// What a terminal or a text widget could act on, or that could hide or reorder what is
-// around it: control characters (C0, DEL, C1), format characters (bidi overrides,
-// zero-width joiners), line and paragraph separators, spaces other than U+0020,
-// surrogates, private-use and unassigned code points.
-inline bool isInert(char32_t codePoint)
+struct Utf8Sequence
 {
-    switch (QChar::category(codePoint)) {
-    case QChar::Other_Control:
-    case QChar::Other_Format:
-    case QChar::Other_Surrogate:
-    case QChar::Other_PrivateUse:
-    case QChar::Other_NotAssigned:
-    case QChar::Separator_Line:
-    case QChar::Separator_Paragraph:
-        return false;
-    case QChar::Separator_Space:
-        return codePoint == U' ';
-    default:
-        return true;
+    int length = 0; // 0: the bytes at this place do not start a well-formed sequence
+    char32_t codePoint = 0;
+};
+
+// The sequence that starts at bytes[0], per Table 3-7 of the Unicode standard (Well-Formed
+// UTF-8 Byte Sequences): the range each lead byte allows for the byte after it, every
+// further byte 80..BF.
+inline Utf8Sequence utf8Sequence(const unsigned char *bytes, qsizetype available)
+{
+    struct Row
+    {
+        unsigned char leadFirst, leadLast, secondFirst, secondLast;
+        int length;
+    };
+    static constexpr Row table[] = {
+        {0x00, 0x7f, 0x00, 0x00, 1}, {0xc2, 0xdf, 0x80, 0xbf, 2}, {0xe0, 0xe0, 0xa0, 0xbf, 3},
+        {0xe1, 0xec, 0x80, 0xbf, 3}, {0xed, 0xed, 0x80, 0x9f, 3}, {0xee, 0xef, 0x80, 0xbf, 3},
+        {0xf0, 0xf0, 0x90, 0xbf, 4}, {0xf1, 0xf3, 0x80, 0xbf, 4}, {0xf4, 0xf4, 0x80, 0x8f, 4},
+    };
+    for (const Row &row : table) {
+        if (bytes[0] < row.leadFirst || bytes[0] > row.leadLast)
+            continue;
+        if (row.length == 1)
+            return {1, bytes[0]};
+        if (available < row.length || bytes[1] < row.secondFirst || bytes[1] > row.secondLast)
+            return {};
+        for (int i = 2; i < row.length; ++i) {
+            if (bytes[i] < 0x80 || bytes[i] > 0xbf)
+                return {};
+        }
+        // The payload bits: 7 - length of the lead byte's, 6 of every other's.
+        char32_t codePoint = bytes[0] & (0x7f >> row.length);
+        for (int i = 1; i < row.length; ++i)
+            codePoint = codePoint << 6 | (bytes[i] & 0x3f);
+        return {row.length, codePoint};
     }
+    return {};
 }
 
-// True when every code point of text is inert and every surrogate is paired.
-inline bool isInertText(QStringView text)
+inline bool isUtf8(const QByteArray &bytes)
 {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t codePoint = text[i].unicode();
-        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            codePoint = QChar::surrogateToUcs4(text[i], text[i + 1]);
-            ++i;
-        }
-        if (!isInert(codePoint))
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
+    for (qsizetype i = 0; i < bytes.size();) {
+        const Utf8Sequence sequence = utf8Sequence(data + i, bytes.size() - i);
+        if (sequence.length == 0)
             return false;
+        i += sequence.length;
     }
     return true;
 }
 
-// True when bytes is well-formed UTF-8. (Not fromUtf8().toUtf8() == bytes: QString::fromUtf8
-// drops a leading byte-order mark.)
-inline bool isUtf8(const QByteArray &bytes)
+inline bool within(char32_t codePoint, char32_t first, char32_t last)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-    const QString text = decoder.decode(bytes);
-    return !decoder.hasError();
+    return codePoint >= first && codePoint <= last;
+}
+
+// What a terminal or a text widget could act on, or that could hide or reorder the text
+// around it, so that no display may show it as it is: C0 and C1 controls and DEL; the
+// invisible format characters (soft hyphen, zero-width space, joiners and marks, word
+// joiner, invisible operators, BOM, tags, interlinear annotations, ...); the bidi
+// embeddings, overrides and isolates; the line and paragraph separators; spaces other than
+// U+0020; surrogates; private use; noncharacters; and planes 4 to 13, where nothing is
+// assigned. By code point, from the Unicode character database's values that do not change.
+inline bool mustBeEscaped(char32_t c)
+{
+    return c < 0x20 || within(c, 0x7f, 0xa0) || c == 0xad || c == 0x061c || c == 0x1680
+           || c == 0x180e || within(c, 0x2000, 0x200f) || within(c, 0x2028, 0x202f)
+           || within(c, 0x205f, 0x206f) || c == 0x3000 || within(c, 0xd800, 0xdfff)
+           || within(c, 0xe000, 0xf8ff) || within(c, 0xfdd0, 0xfdef) || c == 0xfeff
+           || within(c, 0xfff9, 0xfffb) || (c & 0xfffe) == 0xfffe || within(c, 0x13430, 0x13438)
+           || within(c, 0x1d173, 0x1d17a) || within(c, 0x40000, 0xdffff)
+           || within(c, 0xe0000, 0xe00ff) || c >= 0xf0000;
+}
+
+// Letters and symbols beyond ASCII that anyone can see, in scripts from Latin to CJK and
+// emoji: a display that escapes them has misread what they are.
+inline bool mustBeShown(char32_t c)
+{
+    return within(c, 0xa1, 0xac) || within(c, 0xae, 0x17f) || within(c, 0x391, 0x3a1)
+           || within(c, 0x3a3, 0x3a9) || within(c, 0x3b1, 0x3c9) || within(c, 0x400, 0x4ff)
+           || within(c, 0x5d0, 0x5ea) || within(c, 0x621, 0x63a) || within(c, 0x905, 0x939)
+           || c == 0x20ac || within(c, 0x2190, 0x21ff) || within(c, 0x2500, 0x257f)
+           || within(c, 0x3041, 0x3096) || within(c, 0x30a1, 0x30fa) || within(c, 0x4e00, 0x9fa5)
+           || within(c, 0xac00, 0xd7a3) || within(c, 0x1f600, 0x1f64f);
+}
+
+// True when text shows nothing that mustBeEscaped() and every surrogate is paired.
+inline bool isInertText(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t codePoint = text[i].unicode();
+        if (within(codePoint, 0xd800, 0xdbff) && i + 1 < text.size()
+            && within(text[i + 1].unicode(), 0xdc00, 0xdfff)) {
+            codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (text[i + 1].unicode() - 0xdc00);
+            ++i;
+        }
+        if (mustBeEscaped(codePoint))
+            return false;
+    }
+    return true;
 }
 
 inline int hexValue(QChar c)
@@ -74,53 +134,6 @@ inline int hexValue(QChar c)
     if (u >= u'a' && u <= u'f')
         return u - u'a' + 10;
     return -1;
-}
-
-// Undoes PayloadFormatter::escapedText (without a truncation marker): \n \r \t \\ \xNN
-// \u{N...}; everything else is UTF-8. Fails the check on a malformed escape.
-inline QByteArray unescape(QStringView text)
-{
-    QByteArray out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != u'\\') {
-            const qsizetype start = i;
-            while (i + 1 < text.size() && text[i + 1] != u'\\')
-                ++i;
-            out += text.mid(start, i - start + 1).toUtf8();
-            continue;
-        }
-        FUZZ_CHECK(i + 1 < text.size());
-        const QChar kind = text[++i];
-        if (kind == u'n') {
-            out += '\n';
-        } else if (kind == u'r') {
-            out += '\r';
-        } else if (kind == u't') {
-            out += '\t';
-        } else if (kind == u'\\') {
-            out += '\\';
-        } else if (kind == u'x') {
-            FUZZ_CHECK(i + 2 < text.size());
-            const int high = hexValue(text[i + 1]);
-            const int low = hexValue(text[i + 2]);
-            FUZZ_CHECK(high >= 0 && low >= 0);
-            out += char(high * 16 + low);
-            i += 2;
-        } else {
-            FUZZ_CHECK(kind == u'u' && i + 1 < text.size() && text[i + 1] == u'{');
-            i += 2;
-            char32_t codePoint = 0;
-            int digits = 0;
-            for (; i < text.size() && text[i] != u'}'; ++i, ++digits) {
-                FUZZ_CHECK(hexValue(text[i]) >= 0 && digits < 6);
-                codePoint = codePoint * 16 + char32_t(hexValue(text[i]));
-            }
-            FUZZ_CHECK(i < text.size() && digits >= 4 && codePoint <= 0x10ffff);
-            // Not QString::fromUcs4(), which drops a leading U+FEFF as a byte-order mark.
-            out += QStringView(QChar::fromUcs4(codePoint)).toUtf8();
-        }
-    }
-    return out;
 }
 
 } // namespace FuzzCheck

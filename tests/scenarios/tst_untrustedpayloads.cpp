@@ -4,12 +4,13 @@
 #include "output/PayloadFormatter.h"
 #include "session/ReceivePipeline.h"
 
+#include "LoopbackFlood.h"
+#include "TestDatagrams.h"
 #include "TestNetwork.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -163,11 +164,7 @@ private slots:
                     m_received.append(batch);
                     m_model->appendBatch(batch);
                 });
-        QSignalSpy listening(&m_pipeline->listener(), &MulticastListener::listening);
-        ReceiveConfig config;
-        config.port = m_port;
-        m_pipeline->listener().start(config);
-        QVERIFY(listening.wait(5000));
+        QVERIFY(LoopbackFlood::startListening(*m_pipeline, m_port));
     }
 
     void cleanupTestCase()
@@ -308,14 +305,9 @@ private slots:
         const QList<QByteArray> payloads{"<b>x</b>", "<img src=x>", "<qt>plain?</qt>",
                                          "<!DOCTYPE html><html><body>x", "&lt;b&gt;"};
         DatagramBatch batch;
-        for (const QByteArray &payload : payloads) {
-            ReceivedDatagram datagram;
-            datagram.arrivalUs = 1'700'000'000'000'000;
-            datagram.source = IpAddress::fromIPv4(0x7f000001);
-            datagram.destination = IpAddress::fromIPv4(0xef010101);
-            datagram.payload = payload;
-            batch.append(datagram);
-        }
+        for (const QByteArray &payload : payloads)
+            batch.append(
+                TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000, 1'700'000'000'000'000, payload));
         model.appendBatch(batch);
         for (int row = 0; row < payloads.size(); ++row) {
             const QModelIndex index = model.index(row, DatagramTableModel::Payload);

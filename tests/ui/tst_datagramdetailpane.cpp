@@ -1,7 +1,8 @@
 #include "DatagramDetailPane.h"
 #include "output/DatagramText.h"
 #include "output/HexDump.h"
-#include "net/ReceivedDatagram.h"
+
+#include "TestDatagrams.h"
 
 #include <QLabel>
 #include <QNetworkInterface>
@@ -10,16 +11,12 @@
 
 namespace {
 
-ReceivedDatagram datagram(const QByteArray &payload)
+// From 10.1.2.3:40000 with TTL 7, at a fixed time.
+ReceivedDatagram sample(const QByteArray &payload)
 {
-    ReceivedDatagram result;
-    result.arrivalUs = 1'700'000'000'123'456;
-    result.source = IpAddress::fromIPv4(0x0a010203); // 10.1.2.3
-    result.sourcePort = 40000;
-    result.destination = IpAddress::fromIPv4(0xef010101); // 239.1.1.1
-    result.destinationPort = 5001;
+    ReceivedDatagram result =
+        TestDatagrams::datagram(IpAddress::fromIPv4(0x0a010203), 40000, 1'700'000'000'123'456, payload);
     result.ttl = 7;
-    result.payload = payload;
     return result;
 }
 
@@ -55,7 +52,7 @@ private slots:
 
     void showsTheMetadata()
     {
-        m_pane.setDatagram(datagram("ATU 2022-02-13 09:00:00.123456"));
+        m_pane.setDatagram(sample("ATU 2022-02-13 09:00:00.123456"));
         QCOMPARE(label("sourceValue"), QStringLiteral("10.1.2.3:40000"));
         QCOMPARE(label("destinationValue"), QStringLiteral("239.1.1.1:5001"));
         QCOMPARE(label("sizeValue"), QStringLiteral("30 bytes"));
@@ -70,7 +67,7 @@ private slots:
 
     void namesTheInterface()
     {
-        ReceivedDatagram loopback = datagram("x");
+        ReceivedDatagram loopback = sample("x");
         loopback.interfaceIndex = 1;
         loopback.ttl = -1;
         m_pane.setDatagram(loopback);
@@ -84,7 +81,7 @@ private slots:
 
     void showsTheAtuTimeAndItsOffset()
     {
-        ReceivedDatagram atu = datagram("ATU 2023-11-14 23:13:20.100000");
+        ReceivedDatagram atu = sample("ATU 2023-11-14 23:13:20.100000");
         atu.atuTimeUs = atu.arrivalUs - 23'456; // 23.456 ms in flight
         atu.fromOwnTransmitter = true;
         m_pane.setDatagram(atu);
@@ -98,7 +95,7 @@ private slots:
         QVERIFY(rowShown("originValue"));
         QCOMPARE(label("originValue"), QStringLiteral("from our transmitter"));
 
-        m_pane.setDatagram(datagram("plain"));
+        m_pane.setDatagram(sample("plain"));
         QVERIFY(!rowShown("atuOffsetValue"));
         QVERIFY(!rowShown("originValue"));
     }
@@ -106,7 +103,7 @@ private slots:
     void showsThePayloadAsHexAndText()
     {
         const QByteArray payload("ATU 2022-02-13 09:00:00.123456\r\n\x01", 33);
-        m_pane.setDatagram(datagram(payload));
+        m_pane.setDatagram(sample(payload));
         QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload));
         QCOMPARE(view("textView")->toPlainText(),
                  QStringLiteral("ATU 2022-02-13 09:00:00.123456\\r\\n\\x01"));
@@ -122,7 +119,7 @@ private slots:
 
     void showsMarkupLiterally()
     {
-        m_pane.setDatagram(datagram("<b>x</b>"));
+        m_pane.setDatagram(sample("<b>x</b>"));
         QCOMPARE(view("textView")->toPlainText(), QStringLiteral("<b>x</b>"));
         QVERIFY(view("hexView")->toPlainText().endsWith(QStringLiteral("|<b>x</b>|")));
         for (const QLabel *each : m_pane.findChildren<QLabel *>())
@@ -131,7 +128,7 @@ private slots:
 
     void showsTheLargestDatagramWhole()
     {
-        m_pane.setDatagram(datagram(QByteArray(65'507, 'z')));
+        m_pane.setDatagram(sample(QByteArray(65'507, 'z')));
         QCOMPARE(view("hexView")->blockCount(), 4095);
         QCOMPARE(label("sizeValue"), QStringLiteral("65507 bytes"));
         QCOMPARE(view("textView")->toPlainText().size(), 65'507);
@@ -143,7 +140,7 @@ private slots:
         m_pane.resize(1000, 700);
         m_pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&m_pane));
-        m_pane.setDatagram(datagram(payload));
+        m_pane.setDatagram(sample(payload));
         QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16));
         m_pane.resize(m_pane.minimumSizeHint().width(), 700);
         QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 8));
@@ -157,7 +154,7 @@ private slots:
 
     void clearEmptiesEverything()
     {
-        m_pane.setDatagram(datagram("hello"));
+        m_pane.setDatagram(sample("hello"));
         m_pane.clear();
         QCOMPARE(label("sourceValue"), QStringLiteral("–"));
         QVERIFY(view("hexView")->toPlainText().isEmpty());

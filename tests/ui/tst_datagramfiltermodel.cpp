@@ -1,6 +1,8 @@
 #include "DatagramFilterModel.h"
 #include "DatagramTableModel.h"
 
+#include "TestDatagrams.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -10,24 +12,18 @@ namespace {
 constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress testNet = IpAddress::fromIPv4(0xc6120007);   // 198.18.0.7
 
-ReceivedDatagram datagram(IpAddress source, const QByteArray &payload)
+// The next datagram from source, a millisecond after the one before.
+ReceivedDatagram nextFrom(IpAddress source, const QByteArray &payload)
 {
     static qint64 arrivalUs = 1'700'000'000'000'000;
-    ReceivedDatagram d;
-    d.arrivalUs = (arrivalUs += 1000);
-    d.source = source;
-    d.sourcePort = 40000;
-    d.destination = IpAddress::fromIPv4(0xef010101);
-    d.destinationPort = 5001;
-    d.payload = payload;
-    return d;
+    return TestDatagrams::datagram(source, 40000, arrivalUs += 1000, payload);
 }
 
 DatagramBatch numbered(int first, int count, IpAddress source = localhost)
 {
     DatagramBatch batch;
     for (int n = first; n < first + count; ++n)
-        batch.append(datagram(source, QByteArray("datagram ") + QByteArray::number(n)));
+        batch.append(nextFrom(source, QByteArray("datagram ") + QByteArray::number(n)));
     return batch;
 }
 
@@ -72,8 +68,8 @@ private slots:
 
     void filtersBySourceAddress()
     {
-        m_model->appendBatch({datagram(localhost, "a"), datagram(testNet, "b"),
-                              datagram(localhost, "c"), datagram(testNet, "d")});
+        m_model->appendBatch({nextFrom(localhost, "a"), nextFrom(testNet, "b"),
+                              nextFrom(localhost, "c"), nextFrom(testNet, "d")});
         m_filter->setFilterText(QStringLiteral("198.18"));
         QCOMPARE(column(*m_filter, DatagramTableModel::Payload),
                  (QStringList{QStringLiteral("b"), QStringLiteral("d")}));
@@ -86,10 +82,10 @@ private slots:
 
     void filtersByPayloadAsShown()
     {
-        m_model->appendBatch({datagram(localhost, "ATU 2026-11-25 19:40:01.122874"),
-                              datagram(localhost, "Hello\nWorld"),
-                              datagram(localhost, QByteArray("\xde\xad\xbe\xef\x00\x01", 6)),
-                              datagram(localhost, "other")});
+        m_model->appendBatch({nextFrom(localhost, "ATU 2026-11-25 19:40:01.122874"),
+                              nextFrom(localhost, "Hello\nWorld"),
+                              nextFrom(localhost, QByteArray("\xde\xad\xbe\xef\x00\x01", 6)),
+                              nextFrom(localhost, "other")});
         m_filter->setFilterText(QStringLiteral("atu 2026")); // ignoring case
         QCOMPARE(column(*m_filter, DatagramTableModel::Payload).size(), 1);
         m_filter->setFilterText(QStringLiteral("hello\\nworld")); // the escaped text

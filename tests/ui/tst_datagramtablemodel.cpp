@@ -2,6 +2,8 @@
 #include "DatagramTableModel.h"
 #include "settings/MulticastConfig.h"
 
+#include "TestDatagrams.h"
+
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -11,27 +13,21 @@
 namespace {
 
 constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
-constexpr IpAddress group = IpAddress::fromIPv4(0xef010101);     // 239.1.1.1
 
-// Datagram number n: its payload says which one it is, so order can be checked.
-ReceivedDatagram datagram(int n, const QByteArray &payload = {})
+// Datagram number n, from port 40000 + n a millisecond after number n - 1; unless a payload
+// is given, its payload says which one it is, so order can be checked.
+ReceivedDatagram numbered(int n, const QByteArray &payload = {})
 {
-    ReceivedDatagram d;
-    d.arrivalUs = 1'700'000'000'000'000 + qint64(n) * 1000;
-    d.source = localhost;
-    d.sourcePort = quint16(40000 + n);
-    d.destination = group;
-    d.destinationPort = 5001;
-    d.ttl = 1;
-    d.payload = payload.isNull() ? QByteArray("datagram ") + QByteArray::number(n) : payload;
-    return d;
+    return TestDatagrams::datagram(
+        localhost, quint16(40000 + n), 1'700'000'000'000'000 + qint64(n) * 1000,
+        payload.isNull() ? QByteArray("datagram ") + QByteArray::number(n) : payload);
 }
 
 DatagramBatch batch(int first, int count)
 {
     DatagramBatch result;
     for (int n = first; n < first + count; ++n)
-        result.append(datagram(n));
+        result.append(numbered(n));
     return result;
 }
 
@@ -163,7 +159,7 @@ private slots:
     void showsEachColumn()
     {
         DatagramTableModel model;
-        ReceivedDatagram d = datagram(7);
+        ReceivedDatagram d = numbered(7);
         d.sourcePort = 5001; // no digit grouping on ports
         model.appendBatch({d});
         QCOMPARE(cell(model, 0, DatagramTableModel::Source), QStringLiteral("127.0.0.1"));
@@ -186,7 +182,7 @@ private slots:
     void unknownTtlIsADash()
     {
         DatagramTableModel model;
-        ReceivedDatagram d = datagram(1);
+        ReceivedDatagram d = numbered(1);
         d.ttl = -1;
         model.appendBatch({d});
         QCOMPARE(cell(model, 0, DatagramTableModel::Ttl), QStringLiteral("—"));
@@ -195,9 +191,9 @@ private slots:
     void marksOurOwnDatagrams()
     {
         DatagramTableModel model;
-        ReceivedDatagram ours = datagram(1);
+        ReceivedDatagram ours = numbered(1);
         ours.fromOwnTransmitter = true;
-        model.appendBatch({datagram(0), ours});
+        model.appendBatch({numbered(0), ours});
         QCOMPARE(cell(model, 0, DatagramTableModel::Ours), QString());
         QCOMPARE(cell(model, 1, DatagramTableModel::Ours), QStringLiteral("yes"));
         QCOMPARE(model.data(model.index(1, 0), DatagramTableModel::OwnTransmitterRole).toBool(),
@@ -214,9 +210,9 @@ private slots:
     {
         DatagramTableModel model;
         QByteArray longPayload(DatagramTableModel::displayedPayloadBytes + 100, 'a');
-        model.appendBatch({datagram(0, QByteArray("<b>bold</b>\n\x1b[2J")),
-                           datagram(1, longPayload),
-                           datagram(2, QByteArray("\x00\x01\x02\x03", 4))});
+        model.appendBatch({numbered(0, QByteArray("<b>bold</b>\n\x1b[2J")),
+                           numbered(1, longPayload),
+                           numbered(2, QByteArray("\x00\x01\x02\x03", 4))});
         QCOMPARE(payloadOf(model, 0), QStringLiteral("<b>bold</b>\\n\\x1b[2J"));
         QCOMPARE(payloadOf(model, 1),
                  QString(DatagramTableModel::displayedPayloadBytes, QLatin1Char('a'))
@@ -232,7 +228,7 @@ private slots:
     void atuColumnsShowTimeAndOffset()
     {
         DatagramTableModel model;
-        ReceivedDatagram heartbeat = datagram(0);
+        ReceivedDatagram heartbeat = numbered(0);
         const qint64 atuUs = heartbeat.arrivalUs - 1'500; // sent 1.5 ms before arrival
         heartbeat.payload = AtuMessage::compose(QStringLiteral("ATU"), atuUs);
         const auto decoded = AtuMessage::parse(heartbeat.payload, QStringLiteral("ATU"));
@@ -260,7 +256,7 @@ private slots:
         DatagramTableModel model;
         const QByteArray payload("ATU 2022-02-30 25:61:00.123456");
         QVERIFY(!AtuMessage::parse(payload, QStringLiteral("ATU")));
-        model.appendBatch({datagram(0, payload)});
+        model.appendBatch({numbered(0, payload)});
         QCOMPARE(cell(model, 0, DatagramTableModel::AtuTime), QString());
         QCOMPARE(cell(model, 0, DatagramTableModel::AtuOffset), QString());
         QCOMPARE(cell(model, 0, DatagramTableModel::AtuOffset, Qt::ToolTipRole), QString());
@@ -318,7 +314,7 @@ private slots:
     {
         DatagramTableModel model;
         const QByteArray payload("<img src=x><a href='y'>&amp;</a>");
-        model.appendBatch({datagram(0, payload)});
+        model.appendBatch({numbered(0, payload)});
         const QString tip = cell(model, 0, DatagramTableModel::Payload, Qt::ToolTipRole);
         QVERIFY(tip.startsWith(QStringLiteral("<pre>")));
         QVERIFY(!tip.contains(QStringLiteral("<img")));
@@ -331,7 +327,7 @@ private slots:
     void longPayloadToolTipIsWrapped()
     {
         DatagramTableModel model;
-        model.appendBatch({datagram(0, QByteArray(1000, 'z'))});
+        model.appendBatch({numbered(0, QByteArray(1000, 'z'))});
         const QString tip = cell(model, 0, DatagramTableModel::Payload, Qt::ToolTipRole);
         for (const QString &line : tip.split(QLatin1Char('\n')))
             QVERIFY2(line.size() <= 80 + int(qstrlen("<pre></pre>")), qPrintable(line));

@@ -1,16 +1,16 @@
-#include "decoders/AtuMessage.h"
-#include "ReceiveChoices.h"
-#include "session/MonitorSession.h"
 #include "DatagramTableModel.h"
 #include "InterfaceComboBox.h"
-#include "MainWindow.h"
-#include "OffscreenScreen.h"
 #include "SenderTableModel.h"
-#include "settings/SettingsStore.h"
-#include "TestNetwork.h"
-#include "time/WallClock.h"
+#include "decoders/AtuMessage.h"
 
+#include "OffscreenScreen.h"
+#include "TestNetwork.h"
+#include "WindowHarness.h"
+
+#include <QAction>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,38 +22,6 @@
 namespace {
 
 constexpr auto testGroup = "239.1.1.1";
-
-// Runs a window as main.cpp does, on a settings file of its own.
-struct Harness
-{
-    explicit Harness(const QString &iniPath, const ReceiveChoices &options = {})
-        : settings(iniPath)
-        , window(session, settings, options.applied(settings.receiveConfig()),
-                 options.applied(settings.transmitConfig()))
-    {
-        window.show();
-    }
-
-    template<typename T> T *find(const char *name)
-    {
-        T *child = window.findChild<T *>(QLatin1String(name));
-        if (!child)
-            qFatal("no %s", name);
-        return child;
-    }
-
-    QAbstractItemModel *datagrams() { return find<QTableView>("datagramView")->model(); }
-    QAbstractItemModel *senders() { return find<QTableView>("senderView")->model(); }
-    QString listeningText() { return find<QLabel>("listeningStatusLabel")->text(); }
-    void click(const char *buttonName)
-    {
-        QTest::mouseClick(find<QPushButton>(buttonName), Qt::LeftButton);
-    }
-
-    SettingsStore settings;
-    MonitorSession session;
-    MainWindow window;
-};
 
 ReceiveChoices loopbackOptions(quint16 port)
 {
@@ -79,7 +47,7 @@ private slots:
 
     void opensWithDefaults()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         QCOMPARE(harness.window.windowTitle(), QStringLiteral("Multicast Monitor"));
         QCOMPARE(harness.window.size(), QSize(1200, 800));
@@ -92,6 +60,34 @@ private slots:
                  QStringLiteral("Start &listening"));
         QVERIFY(harness.find<QWidget>("transmitPanel")->isVisible());
         QCOMPARE(harness.datagrams()->rowCount(), 0);
+        QVERIFY(!harness.find<QLabel>("settingsMessageLabel")->isVisible());
+    }
+
+    void saysWhenSettingsCannotBeSaved()
+    {
+        // A folder on the settings path is a file: no one can save there, root included.
+        const QString blocker = m_dir.filePath(QStringLiteral("blocker-%1").arg(m_run));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const QString path = blocker + QStringLiteral("/mcast-monitor/settings.ini");
+        WindowHarness harness(path);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+
+        auto *note = harness.find<QLabel>("settingsMessageLabel");
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->textFormat(), Qt::PlainText);
+        QVERIFY2(note->text().contains(QDir::toNativeSeparators(path)), qPrintable(note->text()));
+        QVERIFY2(note->text().contains(QStringLiteral("%1 is a file, not a folder")
+                                           .arg(QDir::toNativeSeparators(blocker))),
+                 qPrintable(note->text()));
+        QCOMPARE(QApplication::activeModalWidget(), nullptr); // a note, not a dialog
+
+        // Once it can be saved again, the next change is saved and the note goes.
+        QVERIFY(QFile::remove(blocker));
+        harness.find<QAction>("notifyAction")->trigger();
+        QVERIFY(!note->isVisible());
+        QVERIFY(!SettingsStore(path).notificationsEnabled());
     }
 
     void commandLineOverridesSavedSettings()
@@ -108,7 +104,7 @@ private slots:
         }
         ReceiveChoices options;
         options.port = 7000;
-        Harness harness(m_iniPath, options);
+        WindowHarness harness(m_iniPath, options);
         QCOMPARE(harness.find<QSpinBox>("portSpin")->value(), 7000);
         QCOMPARE(harness.find<QLineEdit>("groupEdit")->text(), QStringLiteral("239.2.2.2"));
         QCOMPARE(harness.find<QSpinBox>("ttlSpin")->value(), 7);
@@ -117,7 +113,7 @@ private slots:
 
     void invalidGroupIsRefusedInline()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         auto *group = harness.find<QLineEdit>("groupEdit");
         group->setText(QStringLiteral("10.0.0.1"));
         harness.click("listenButton");
@@ -139,7 +135,7 @@ private slots:
     {
         ReceiveChoices options;
         options.interfaceSpec = QStringLiteral("nosuch0");
-        Harness harness(m_iniPath, options);
+        WindowHarness harness(m_iniPath, options);
         QCOMPARE(harness.find<InterfaceComboBox>("interfaceCombo")->currentText(),
                  QStringLiteral("nosuch0 (not found)"));
         harness.click("listenButton");
@@ -154,7 +150,7 @@ private slots:
         const quint16 port = TestNetwork::freshPort(1);
         QUdpSocket blocker;
         QVERIFY(blocker.bind(QHostAddress::AnyIPv4, port, QAbstractSocket::DontShareAddress));
-        Harness harness(m_iniPath, loopbackOptions(port));
+        WindowHarness harness(m_iniPath, loopbackOptions(port));
         harness.click("listenButton");
         auto *message = harness.find<QLabel>("receiveMessageLabel");
         QTRY_VERIFY(message->isVisible());
@@ -170,7 +166,7 @@ private slots:
     {
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(2);
-        Harness harness(m_iniPath, loopbackOptions(port));
+        WindowHarness harness(m_iniPath, loopbackOptions(port));
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
 
         harness.click("listenButton");
@@ -231,7 +227,7 @@ private slots:
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(3);
         const quint16 otherPort = TestNetwork::freshPort(4);
-        Harness harness(m_iniPath, loopbackOptions(port));
+        WindowHarness harness(m_iniPath, loopbackOptions(port));
         harness.click("listenButton");
         QTRY_VERIFY(harness.listeningText().contains(QStringLiteral(":%1 ").arg(port)));
 
@@ -252,7 +248,7 @@ private slots:
     {
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(6);
-        Harness harness(m_iniPath, loopbackOptions(port));
+        WindowHarness harness(m_iniPath, loopbackOptions(port));
         harness.click("listenButton");
         QTRY_VERIFY(harness.listeningText().startsWith(QStringLiteral("Listening")));
 
@@ -288,7 +284,7 @@ private slots:
     {
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(5);
-        Harness harness(m_iniPath, loopbackOptions(port));
+        WindowHarness harness(m_iniPath, loopbackOptions(port));
         harness.click("listenButton");
         QTRY_VERIFY(harness.listeningText().startsWith(QStringLiteral("Listening")));
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port,
@@ -304,7 +300,7 @@ private slots:
     {
         QSize chosen;
         {
-            Harness harness(m_iniPath);
+            WindowHarness harness(m_iniPath);
             chosen = harness.window.minimumSizeHint() + QSize(37, 23);
             QVERIFY(chosen != QSize(1200, 800));
             // A size the screen holds: one that does not fit is shrunk on restore (Qt 6.8).
@@ -317,7 +313,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
             harness.window.close();
         }
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QCOMPARE(harness.window.size(), chosen);
     }
 

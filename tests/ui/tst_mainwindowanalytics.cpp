@@ -1,17 +1,16 @@
 #include "AboutDialog.h"
-#include "ReceiveChoices.h"
-#include "session/MonitorSession.h"
 #include "DatagramTableModel.h"
 #include "EventLogModel.h"
-#include "MainWindow.h"
 #include "SenderTableModel.h"
-#include "settings/SettingsStore.h"
 #include "SilenceBanner.h"
+
+#include "TestDatagrams.h"
 #include "TestNetwork.h"
-#include "time/WallClock.h"
+#include "WindowHarness.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,62 +22,12 @@ namespace {
 constexpr IpAddress localhost = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress testNet = IpAddress::fromIPv4(0xc6120007);   // 198.18.0.7
 
-ReceivedDatagram datagram(IpAddress source, const QByteArray &payload, qint64 arrivalUs = 0)
+// A datagram from source:40000, arriving at arrivalUs or now.
+ReceivedDatagram from(IpAddress source, const QByteArray &payload, qint64 arrivalUs = 0)
 {
-    ReceivedDatagram d;
-    d.arrivalUs = arrivalUs ? arrivalUs : WallClock::nowUs();
-    d.source = source;
-    d.sourcePort = 40000;
-    d.destination = IpAddress::fromIPv4(0xef010101);
-    d.destinationPort = 5001;
-    d.ttl = 1;
-    d.payload = payload;
-    return d;
+    return TestDatagrams::datagram(source, 40000, arrivalUs ? arrivalUs : WallClock::nowUs(),
+                                   payload);
 }
-
-// A window as main.cpp runs it, on a settings file of its own. Datagrams go in where the
-// receiver's worker hands them over, so the whole receive pipeline runs without a network.
-struct Harness
-{
-    explicit Harness(const QString &iniPath, const ReceiveChoices &options = {})
-        : settings(iniPath)
-        , window(session, settings, options.applied(settings.receiveConfig()),
-                 options.applied(settings.transmitConfig()))
-    {
-        window.show();
-        QApplication::setActiveWindow(&window);
-    }
-
-    template<typename T> T *find(const char *name)
-    {
-        T *child = window.findChild<T *>(QLatin1String(name));
-        if (!child)
-            qFatal("no %s", name);
-        return child;
-    }
-
-    void receive(const DatagramBatch &batch)
-    {
-        // As the receiver does: the batch, then the news that the socket is drained.
-        emit session.listener().datagramsReceived(batch);
-        emit session.listener().drained(WallClock::nowUs());
-    }
-    QAbstractItemModel *datagrams() { return find<QTableView>("datagramView")->model(); }
-    QAbstractItemModel *senders() { return find<QTableView>("senderView")->model(); }
-    QAbstractItemModel *events() { return find<QTableView>("eventLogView")->model(); }
-    QString label(const char *name) { return find<QLabel>(name)->text(); }
-    QStringList eventTexts()
-    {
-        QStringList texts;
-        for (int row = 0; row < events()->rowCount(); ++row)
-            texts.append(events()->index(row, EventLogModel::Event).data().toString());
-        return texts;
-    }
-
-    SettingsStore settings;
-    MonitorSession session;
-    MainWindow window;
-};
 
 } // namespace
 
@@ -95,12 +44,12 @@ private slots:
 
     void silentSenderRaisesTheAlarmAndIsLogged()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         auto *banner = harness.find<SilenceBanner>("silenceBanner");
         QVERIFY(!banner->isVisible());
 
         // Last heard ten seconds ago: the next liveness tick finds it silent.
-        harness.receive({datagram(localhost, "hello", WallClock::nowUs() - 10'000'000)});
+        harness.receive({from(localhost, "hello", WallClock::nowUs() - 10'000'000)});
         QTRY_VERIFY(banner->isVisible());
         QVERIFY2(banner->text().startsWith(QStringLiteral("1 sender silent: 127.0.0.1 since ")),
                  qPrintable(banner->text()));
@@ -113,7 +62,7 @@ private slots:
         QCOMPARE(harness.senders()->index(0, SenderTableModel::State).data().toString(),
                  QStringLiteral("silent"));
 
-        harness.receive({datagram(localhost, "back")});
+        harness.receive({from(localhost, "back")});
         QTRY_VERIFY(!banner->isVisible());
         QCOMPARE(harness.eventTexts().size(), 3);
         QVERIFY2(harness.eventTexts().last().startsWith(QStringLiteral("back after 1")),
@@ -124,10 +73,10 @@ private slots:
 
     void filterBoxShowsMatchingRows()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
-        harness.receive({datagram(localhost, "alpha"), datagram(testNet, "beta"),
-                         datagram(localhost, "gamma")});
+        harness.receive(
+            {from(localhost, "alpha"), from(testNet, "beta"), from(localhost, "gamma")});
         QCOMPARE(harness.datagrams()->rowCount(), 3);
         auto *filter = harness.find<QLineEdit>("filterEdit");
         filter->setFocus();
@@ -137,7 +86,7 @@ private slots:
                  QStringLiteral("beta"));
         QCOMPARE(harness.label("matchCountLabel"), QStringLiteral("1 of 3"));
 
-        harness.receive({datagram(testNet, "delta"), datagram(localhost, "epsilon")});
+        harness.receive({from(testNet, "delta"), from(localhost, "epsilon")});
         QCOMPARE(harness.datagrams()->rowCount(), 2);
 
         filter->clear();
@@ -151,17 +100,16 @@ private slots:
 
     void spacePausesTheTableWhileStatisticsGoOn()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
-        harness.receive({datagram(localhost, "before")});
+        harness.receive({from(localhost, "before")});
         auto *view = harness.find<QTableView>("datagramView");
         QVERIFY(view->hasFocus()); // the table has the focus from the start
 
         QTest::keyClick(view, Qt::Key_Space);
         QVERIFY(harness.find<QPushButton>("pauseButton")->isChecked());
         QVERIFY(harness.find<QAction>("pauseAction")->isChecked());
-        harness.receive({datagram(localhost, "one"), datagram(localhost, "two"),
-                         datagram(testNet, "three")});
+        harness.receive({from(localhost, "one"), from(localhost, "two"), from(testNet, "three")});
         QCOMPARE(harness.datagrams()->rowCount(), 1);
         QVERIFY(harness.find<QLabel>("pausedLabel")->isVisible());
         QCOMPARE(harness.label("pausedLabel"), QStringLiteral("Paused — 3 new"));
@@ -183,7 +131,7 @@ private slots:
 
     void spaceInTheFilterBoxIsJustASpace()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
         auto *filter = harness.find<QLineEdit>("filterEdit");
         filter->setFocus();
@@ -194,7 +142,7 @@ private slots:
 
     void ctrlFFocusesTheFilter()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
         auto *filter = harness.find<QLineEdit>("filterEdit");
         QVERIFY(!filter->hasFocus());
@@ -204,9 +152,9 @@ private slots:
 
     void ctrlLClearsAndNoLongerListens()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
-        harness.receive({datagram(localhost, "one"), datagram(testNet, "two")});
+        harness.receive({from(localhost, "one"), from(testNet, "two")});
         QCOMPARE(harness.senders()->rowCount(), 2);
         QCOMPARE(harness.events()->rowCount(), 2); // both appeared
         QTest::keyClick(harness.find<QTableView>("datagramView"), Qt::Key_L, Qt::ControlModifier);
@@ -229,7 +177,7 @@ private slots:
         ReceiveChoices options;
         options.port = TestNetwork::freshPort(11);
         options.interfaceSpec = QStringLiteral("127.0.0.1");
-        Harness harness(m_iniPath, options);
+        WindowHarness harness(m_iniPath, options);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
         QTest::keyClick(harness.find<QLineEdit>("groupEdit"), Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY(
@@ -245,18 +193,32 @@ private slots:
         ReceiveChoices options;
         options.port = TestNetwork::freshPort(12);
         options.interfaceSpec = QStringLiteral("127.0.0.1");
-        Harness harness(m_iniPath, options);
+        WindowHarness harness(m_iniPath, options);
         harness.window.startListening();
         QTRY_VERIFY(harness.session.pipeline().listener().isListening());
         QVERIFY(harness.label("listeningStatusLabel").startsWith(QStringLiteral("Listening")));
     }
 
+    void everyTableLooksAndSelectsAlike()
+    {
+        WindowHarness harness(m_iniPath);
+        for (const char *name : {"datagramView", "senderView", "eventLogView"}) {
+            const auto *view = harness.find<QTableView>(name);
+            QVERIFY2(view->alternatingRowColors(), name);
+            QCOMPARE(view->selectionBehavior(), QAbstractItemView::SelectRows);
+            QCOMPARE(view->selectionMode(), QAbstractItemView::SingleSelection);
+            QCOMPARE(view->horizontalScrollMode(), QAbstractItemView::ScrollPerPixel);
+            QVERIFY2(!view->wordWrap(), name);
+            QVERIFY2(view->verticalHeader()->isHidden(), name);
+        }
+    }
+
     void selectingADatagramShowsItsDetails()
     {
-        Harness harness(m_iniPath);
-        ReceivedDatagram heartbeat = datagram(testNet, "ATU 2026-11-25 19:40:01.000000");
+        WindowHarness harness(m_iniPath);
+        ReceivedDatagram heartbeat = from(testNet, "ATU 2026-11-25 19:40:01.000000");
         heartbeat.atuTimeUs = heartbeat.arrivalUs - 2'000;
-        harness.receive({datagram(localhost, "first"), heartbeat});
+        harness.receive({from(localhost, "first"), heartbeat});
         auto *view = harness.find<QTableView>("datagramView");
         view->selectRow(1);
         QCOMPARE(harness.label("sourceValue"), QStringLiteral("198.18.0.7:40000"));
@@ -268,7 +230,7 @@ private slots:
 
     void statusBarShowsWhatTheOsDropped()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QCOMPARE(harness.label("osDropsStatusLabel"), QStringLiteral("Dropped by the OS: 0"));
         harness.session.pipeline().statistics().setSocketOsDrops(17);
         QTRY_COMPARE(harness.label("osDropsStatusLabel"), QStringLiteral("Dropped by the OS: 17"));
@@ -276,7 +238,7 @@ private slots:
 
     void saysWhenTheInterfaceIsLostAndWhenItIsBack()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         emit harness.session.pipeline().listener().interfaceLost(
             QStringLiteral("interface mcW1 — 198.18.9.2 is gone; waiting for it to come back"));
         QCOMPARE(harness.label("receiveMessageLabel"),
@@ -293,7 +255,7 @@ private slots:
     void notificationsCanBeTurnedOffAndStayOff()
     {
         {
-            Harness harness(m_iniPath);
+            WindowHarness harness(m_iniPath);
             auto *notify = harness.find<QAction>("notifyAction");
             QVERIFY(notify->isCheckable());
             QVERIFY(notify->isChecked());
@@ -301,7 +263,7 @@ private slots:
             QVERIFY(!notify->isChecked());
         }
         QVERIFY(!SettingsStore(m_iniPath).notificationsEnabled());
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QVERIFY(!harness.find<QAction>("notifyAction")->isChecked());
     }
 
@@ -309,12 +271,12 @@ private slots:
     {
         const QColor lightWindow = QApplication::palette().color(QPalette::Window);
         {
-            Harness harness(m_iniPath);
+            WindowHarness harness(m_iniPath);
             harness.find<QAction>("darkThemeAction")->trigger();
             QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
         }
         QVERIFY(SettingsStore(m_iniPath).darkTheme());
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         auto *dark = harness.find<QAction>("darkThemeAction");
         QVERIFY(dark->isChecked());
         dark->trigger();
@@ -323,7 +285,7 @@ private slots:
 
     void aboutNamesVersionQtAndLicence()
     {
-        Harness harness(m_iniPath);
+        WindowHarness harness(m_iniPath);
         QStringList texts;
         QTimer::singleShot(0, this, [&texts] {
             auto *dialog = qobject_cast<AboutDialog *>(QApplication::activeModalWidget());

@@ -3,6 +3,8 @@
 #include "session/MonitorSession.h"
 #include "time/WallClock.h"
 
+#include "TestDatagrams.h"
+
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QGuiApplication>
@@ -14,17 +16,7 @@ namespace {
 constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
-ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size = 10)
-{
-    ReceivedDatagram d;
-    d.source = source;
-    d.sourcePort = port;
-    d.arrivalUs = arrivalUs;
-    d.destination = IpAddress::fromIPv4(0xef010101);
-    d.destinationPort = 5001;
-    d.payload = QByteArray(size, 'x');
-    return d;
-}
+using TestDatagrams::datagram;
 
 QString cell(const SenderTableModel &model, int row, int column, int role = Qt::DisplayRole)
 {

@@ -1,20 +1,12 @@
 #include "analysis/TrafficStatistics.h"
 
+#include "TestDatagrams.h"
+
 #include <QTest>
 
 namespace {
 
-ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size)
-{
-    ReceivedDatagram d;
-    d.source = source;
-    d.sourcePort = port;
-    d.arrivalUs = arrivalUs;
-    d.destination = IpAddress::fromIPv4(0xef010101);
-    d.destinationPort = 5001;
-    d.payload = QByteArray(size, 'x');
-    return d;
-}
+using TestDatagrams::datagram;
 
 constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1

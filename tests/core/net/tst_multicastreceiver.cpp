@@ -155,6 +155,27 @@ private slots:
         QVERIFY(own >= 2);
     }
 
+    void forwardsDrainedAndStoppedOnItsOwnThread()
+    {
+        MulticastListener listener;
+        QSignalSpy listening(&listener, &MulticastListener::listening);
+        QSignalSpy drained(&listener, &MulticastListener::drained);
+        QSignalSpy stopped(&listener, &MulticastListener::stopped);
+        bool elsewhere = false;
+        connect(&listener, &MulticastListener::drained, this, [&elsewhere] {
+            elsewhere = elsewhere || QThread::currentThread() != qApp->thread();
+        });
+        listener.start(configFor(TestNetwork::freshPort(9)));
+        QVERIFY(listening.wait(5000));
+        // An idle socket is drained every MulticastReceiver::drainIntervalMs.
+        QTRY_VERIFY(drained.size() >= 2);
+        QVERIFY(drained.last().at(0).toLongLong() > 0);
+        QVERIFY(!elsewhere);
+        listener.stop();
+        QVERIFY(stopped.wait(5000));
+        QVERIFY(!listener.isListening());
+    }
+
     void reportsABindFailure()
     {
         const quint16 port = TestNetwork::freshPort(7);

@@ -1,5 +1,7 @@
 #include "output/StatsReport.h"
 
+#include "TestDatagrams.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,17 +9,7 @@
 
 namespace {
 
-ReceivedDatagram datagram(IpAddress source, quint16 port, qint64 arrivalUs, int size)
-{
-    ReceivedDatagram d;
-    d.source = source;
-    d.sourcePort = port;
-    d.destination = IpAddress::fromIPv4(0xef010101);
-    d.destinationPort = 5001;
-    d.arrivalUs = arrivalUs;
-    d.payload = QByteArray(size, 'x');
-    return d;
-}
+using TestDatagrams::datagram;
 
 QStringList keysInOrder(const QByteArray &json)
 {
@@ -74,6 +66,8 @@ private slots:
                  (QStringList{"atu_offset_ms", "bps", "bytes", "format", "group", "jitter_ms",
                               "last_interval_ms", "mean_interval_ms", "ours", "outage_ms", "outages",
                               "packets", "port", "port_count", "ports", "pps", "source", "state"}));
+        QCOMPARE(first["group"].toString(), QStringLiteral("239.1.1.1"));
+        QCOMPARE(first["port"].toInt(), 5001);
         QCOMPARE(first["format"].toString(), QStringLiteral("raw"));
         QCOMPARE(first["ours"].toBool(), false);
         QCOMPARE(first["outages"].toInt(), 0);
@@ -105,9 +99,12 @@ private slots:
         QVERIFY(StatsReport::eventText(back).endsWith("127.0.0.1 back after 12.3 s"));
         TrafficStatistics statistics([] { return qint64(1'000'000); });
         statistics.record(datagram(IpAddress::fromIPv4(0x7f000001), 4000, 500'000, 30));
+        statistics.record(datagram(IpAddress::fromIPv4(0x7f000001), 4001, 600'000, 30));
         const QByteArray text = StatsReport::statsText(statistics, std::nullopt, 12);
-        QVERIFY2(text.contains("1 packets, 30 bytes"), text.constData());
-        QVERIFY2(text.contains("127.0.0.1 → 239.1.1.1:5001 raw ports 4000"), text.constData());
+        QVERIFY2(text.contains("2 packets, 60 bytes"), text.constData());
+        // The same port list as the senders table's.
+        QVERIFY2(text.contains("127.0.0.1 → 239.1.1.1:5001 raw ports 4000, 4001: 2 packets"),
+                 text.constData());
         QVERIFY2(text.contains("0 dropped by the OS, 12 output lines dropped; 1 live, 0 late, 0 silent"),
                  text.constData());
     }

@@ -1,8 +1,33 @@
 #include "settings/SettingsStore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace {
+
+// Root may write where permissions say it may not (the test namespace often runs as root).
+bool permissionsBindUs()
+{
+#ifdef Q_OS_UNIX
+    return geteuid() != 0;
+#else
+    return false;
+#endif
+}
+
+QString reasonIn(const QSignalSpy &spy)
+{
+    return spy.isEmpty() ? QString() : spy.last().at(1).toString();
+}
+
+} // namespace
 
 class TestSettingsStore final : public QObject
 {
@@ -111,6 +136,87 @@ private slots:
         SettingsStore store(m_dir.filePath(QStringLiteral("none.ini")));
         QCOMPARE(store.receiveConfig().group, ReceiveConfig().group);
         QVERIFY(store.takeWarnings().isEmpty());
+    }
+
+    void savesAtOnceIntoFoldersItMakes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("new/folders/settings.ini"));
+        SettingsStore store(path);
+        QSignalSpy problems(&store, &SettingsStore::saveProblemChanged);
+        QVERIFY(store.checkSaving());
+        ReceiveConfig receive;
+        receive.port = 6123;
+        store.save(receive);
+        QVERIFY(QFileInfo(path).isFile()); // written now, not when the store goes
+        QCOMPARE(SettingsStore(path).receiveConfig().port, quint16(6123));
+        QCOMPARE(problems.size(), 0);
+    }
+
+    void saysWhenAFolderOnThePathIsAFile()
+    {
+        // Fails for root too: nobody can make a folder inside a file.
+        const QString blocker = writeFile("not a folder");
+        const QString path = blocker + QStringLiteral("/mcast-monitor/settings.ini");
+        SettingsStore store(path);
+        QSignalSpy problems(&store, &SettingsStore::saveProblemChanged);
+        QVERIFY(!store.checkSaving());
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().at(0).toString(), QDir::toNativeSeparators(path));
+        QCOMPARE(
+            reasonIn(problems),
+            QStringLiteral("%1 is a file, not a folder").arg(QDir::toNativeSeparators(blocker)));
+
+        store.save(TransmitConfig()); // the same problem is said once
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(!QFileInfo::exists(path));
+
+        // Once the file is out of the way, saving works and says so.
+        QVERIFY(QFile::remove(blocker));
+        store.setDarkTheme(true);
+        QCOMPARE(problems.size(), 2);
+        QCOMPARE(reasonIn(problems), QString());
+        QVERIFY(SettingsStore(path).darkTheme());
+    }
+
+    void saysWhenTheSettingsPathIsAFolder()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("a-folder.ini"));
+        QVERIFY(QDir().mkpath(path));
+        SettingsStore store(path);
+        QSignalSpy problems(&store, &SettingsStore::saveProblemChanged);
+        QVERIFY(!store.checkSaving());
+        QCOMPARE(reasonIn(problems),
+                 QStringLiteral("%1 is a folder").arg(QDir::toNativeSeparators(path)));
+    }
+
+    void saysWhenTheFolderIsReadOnly()
+    {
+        if (!permissionsBindUs())
+            QSKIP("running as root, who may write into a read-only folder");
+        const QString folder = m_dir.filePath(QStringLiteral("read-only"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        SettingsStore store(folder
+                            + QStringLiteral("/config/settings.ini")); // a home that is read-only
+        QSignalSpy problems(&store, &SettingsStore::saveProblemChanged);
+        store.save(ReceiveConfig());
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(reasonIn(problems),
+                 QStringLiteral("folder %1 is not writable").arg(QDir::toNativeSeparators(folder)));
+    }
+
+    void saysWhenTheFileIsReadOnly()
+    {
+        if (!permissionsBindUs())
+            QSKIP("running as root, who may write a read-only file");
+        const QString path = writeFile("[receive]\nport=6000\n");
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
+        SettingsStore store(path);
+        QSignalSpy problems(&store, &SettingsStore::saveProblemChanged);
+        QVERIFY(!store.checkSaving());
+        QCOMPARE(reasonIn(problems), QStringLiteral("the file is read-only"));
+        QCOMPARE(store.receiveConfig().port, quint16(6000)); // still read
     }
 };
 
