@@ -44,15 +44,6 @@ CommandLineOptions error(const QString &reason)
     return options;
 }
 
-std::optional<double> positiveNumber(const QString &text)
-{
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !(value > 0))
-        return std::nullopt;
-    return value;
-}
-
 } // namespace
 
 bool wantsHeadless(int argc, char **argv)
@@ -91,7 +82,7 @@ CommandLineOptions parse(const QStringList &arguments)
                                  QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
                                  QStringLiteral("hops"));
     const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Seconds between sent messages (default 1)."),
+                                      QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
                                       QStringLiteral("seconds"));
     const QCommandLineOption prefix(QStringLiteral("prefix"),
                                     QStringLiteral("First word of sent messages (default ATU)."),
@@ -100,10 +91,10 @@ CommandLineOptions parse(const QStringList &arguments)
                                    QStringLiteral("Stop after N datagrams received or sent."),
                                    QStringLiteral("N"));
     const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Stop after SEC seconds."),
+                                      QStringLiteral("Stop after SEC seconds, 0.001 up to 100 years."),
                                       QStringLiteral("SEC"));
     const QCommandLineOption stats(QStringLiteral("stats"),
-                                   QStringLiteral("Print statistics every SEC seconds and on exit."),
+                                   QStringLiteral("Print statistics every SEC seconds, 0.01 up to 100 years, and on exit."),
                                    QStringLiteral("SEC"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object per line."));
@@ -183,14 +174,14 @@ CommandLineOptions parse(const QStringList &arguments)
         options.count = value;
     }
     if (parser.isSet(duration)) {
-        options.durationSeconds = positiveNumber(parser.value(duration));
-        if (!options.durationSeconds)
-            return error(QStringLiteral("--duration '%1' must be a number of seconds above 0").arg(parser.value(duration)));
+        if (const auto reason = ConfigValidation::durationError(parser.value(duration)))
+            return error(*reason);
+        options.durationSeconds = parser.value(duration).trimmed().toDouble();
     }
     if (parser.isSet(stats)) {
-        options.statsSeconds = positiveNumber(parser.value(stats));
-        if (!options.statsSeconds)
-            return error(QStringLiteral("--stats '%1' must be a number of seconds above 0").arg(parser.value(stats)));
+        if (const auto reason = ConfigValidation::statsPeriodError(parser.value(stats)))
+            return error(*reason);
+        options.statsSeconds = parser.value(stats).trimmed().toDouble();
     }
     options.json = parser.isSet(json);
     options.datagrams = parser.isSet(datagrams);

@@ -11,8 +11,7 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     , m_durationTimer(this)
 {
     m_durationTimer.setSingleShot(true);
-    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
-    connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessSender::finish);
+    connect(&m_durationTimer, &LongTimer::timeout, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
         std::printf("Sent %s to %s:%u\n", qUtf8Printable(message),
                     qUtf8Printable(m_config.group.toString()), unsigned(m_config.port));
@@ -28,7 +27,7 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
 void HeadlessSender::start()
 {
     if (m_options.durationSeconds)
-        m_durationTimer.start(std::chrono::milliseconds(qRound64(*m_options.durationSeconds * 1000)));
+        m_durationTimer.start(LongTimer::fromSeconds(*m_options.durationSeconds));
     if (!m_transmitter.start(m_config)) {
         std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(m_transmitter.lastError()));
         m_finished = true;

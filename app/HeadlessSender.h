@@ -2,9 +2,9 @@
 
 #include "CommandLine.h"
 #include "session/MonitorSession.h"
+#include "time/LongTimer.h"
 
 #include <QObject>
-#include <QTimer>
 
 // --send: the transmit panel without a window. Prints "Sent <message> to <group>:<port>"
 // per message, like the seed's sender.
@@ -27,6 +27,6 @@ private:
     CommandLineOptions m_options;
     TransmitConfig m_config;
     Transmitter &m_transmitter;
-    QTimer m_durationTimer;
+    LongTimer m_durationTimer;
     bool m_finished = false;
 };

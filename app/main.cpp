@@ -7,10 +7,10 @@
 #include "settings/SettingsStore.h"
 #include "session/StallMonitor.h"
 #include "output/StatsPrinter.h"
+#include "time/LongTimer.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -98,9 +98,11 @@ int runGui(QApplication &app)
         stalls.start();
         stats.start(*options.statsSeconds);
     }
+    LongTimer duration;
+    duration.setSingleShot(true);
+    QObject::connect(&duration, &LongTimer::timeout, &window, &QWidget::close);
     if (options.durationSeconds)
-        QTimer::singleShot(std::chrono::milliseconds(qRound64(*options.durationSeconds * 1000)),
-                           Qt::PreciseTimer, &window, &QWidget::close);
+        duration.start(LongTimer::fromSeconds(*options.durationSeconds));
     const int code = app.exec();
     if (options.statsSeconds)
         stats.printNow();

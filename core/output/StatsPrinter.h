@@ -1,9 +1,9 @@
 #pragma once
 
 #include "analysis/TrafficStatistics.h"
+#include "time/LongTimer.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <cstdio>
 #include <optional>
@@ -29,7 +29,7 @@ public:
 private:
     const TrafficStatistics &m_statistics;
     const StallMonitor *m_stalls = nullptr;
-    QTimer m_timer;
+    LongTimer m_timer;
     bool m_json = false;
     std::FILE *m_out = stdout;
 };

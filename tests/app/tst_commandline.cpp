@@ -96,7 +96,22 @@ private slots:
         QTest::newRow("interval two days") << QStringList{"--interval", "172800"} << "longer than a day";
         QTest::newRow("huge prefix") << QStringList{"--prefix", QString(70000, QLatin1Char('A'))} << "65507";
         QTest::newRow("count 0") << QStringList{"--count", "0"} << "--count";
-        QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration";
+        QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration 'x'";
+        // Time options: every value either works as written or is refused, naming the value.
+        QTest::newRow("duration 0") << QStringList{"--duration", "0"} << "'0' must be a number of seconds above 0";
+        QTest::newRow("duration negative") << QStringList{"--duration", "-1"} << "'-1' must be";
+        QTest::newRow("duration nan") << QStringList{"--duration", "nan"} << "'nan' must be";
+        QTest::newRow("duration inf") << QStringList{"--duration", "inf"} << "'inf' must be a finite number";
+        QTest::newRow("duration 1e300") << QStringList{"--duration", "1e300"} << "'1e300' is longer than 100 years";
+        QTest::newRow("duration past a century") << QStringList{"--duration", "3155760001"} << "100 years";
+        QTest::newRow("duration 0.1 ms") << QStringList{"--duration", "0.0001"} << "'0.0001' is below 1 ms";
+        QTest::newRow("stats 0.1 ms") << QStringList{"--stats", "0.0001"} << "--stats '0.0001' is below 0.01 s";
+        QTest::newRow("stats inf") << QStringList{"--stats", "inf"} << "--stats 'inf' must be a finite number";
+        QTest::newRow("stats 1e300") << QStringList{"--stats", "1e300"} << "longer than 100 years";
+        QTest::newRow("stats 0") << QStringList{"--stats", "0"} << "above 0";
+        QTest::newRow("interval inf") << QStringList{"--send", "--interval", "inf"} << "'inf' must be a finite number";
+        QTest::newRow("interval nan") << QStringList{"--send", "--interval", "nan"} << "'nan' must be";
+        QTest::newRow("interval 0.5 ms") << QStringList{"--send", "--interval", "0.0005"} << "below the 1 ms";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("both modes") << QStringList{"--headless", "--send"} << "cannot be combined";
@@ -111,6 +126,28 @@ private slots:
         QCOMPARE(options.outcome, Outcome::Error);
         QVERIFY2(options.message.contains(reasonContains), qPrintable(options.message));
         QVERIFY(!options.message.contains(QLatin1Char('\n')));
+    }
+
+    void acceptsTimesWithinTheirBounds_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<double>("seconds");
+        // 2147484 s is past QTimer's INT_MAX ms; 4294968 s once wrapped around to 0.7 s.
+        QTest::newRow("duration past INT_MAX ms") << QStringList{"--duration", "2147484"} << 2147484.0;
+        QTest::newRow("duration past UINT_MAX ms") << QStringList{"--duration", "4294968"} << 4294968.0;
+        QTest::newRow("duration 100 years") << QStringList{"--duration", "3155760000"} << 3155760000.0;
+        QTest::newRow("duration 1 ms") << QStringList{"--duration", "0.001"} << 0.001;
+        QTest::newRow("stats 10 ms") << QStringList{"--stats", "0.01"} << 0.01;
+        QTest::newRow("stats 100 years") << QStringList{"--stats", "3155760000"} << 3155760000.0;
+    }
+
+    void acceptsTimesWithinTheirBounds()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(double, seconds);
+        const auto options = parse(arguments);
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(arguments.first() == "--duration" ? *options.durationSeconds : *options.statsSeconds, seconds);
     }
 
     void warnsAboutLinkLocalGroups()

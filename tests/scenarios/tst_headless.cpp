@@ -314,6 +314,84 @@ private slots:
         QVERIFY(timer.elapsed() >= 500);
     }
 
+    // Every time option works as written or is refused before anything starts, with one
+    // line that names the value.
+    void timeOptionsOutOfRangeExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("duration inf") << QStringList{"--headless", "--duration", "inf"} << "inf";
+        QTest::newRow("duration 1e300") << QStringList{"--headless", "--duration", "1e300"} << "1e300";
+        QTest::newRow("duration nan") << QStringList{"--headless", "--duration", "nan"} << "nan";
+        QTest::newRow("duration negative") << QStringList{"--send", "--duration", "-3"} << "-3";
+        QTest::newRow("stats 0.0001") << QStringList{"--headless", "--stats", "0.0001"} << "0.0001";
+        QTest::newRow("stats inf") << QStringList{"--headless", "--stats", "inf"} << "inf";
+        QTest::newRow("interval inf") << QStringList{"--send", "--interval", "inf"} << "inf";
+        QTest::newRow("interval 1e-9") << QStringList{"--send", "--interval", "1e-9"} << "1e-9";
+    }
+
+    void timeOptionsOutOfRangeExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, value);
+        QByteArray errors;
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(runToEnd(arguments, 2, &errors), QByteArray());
+        QVERIFY(clock.elapsed() < 5000);
+        QCOMPARE(errors.count('\n'), 1);
+        QVERIFY2(errors.startsWith("mcast-monitor: ") && errors.contains("'" + value.toUtf8() + "'"),
+                 errors.constData());
+    }
+
+    // 2147484 s is past QTimer's INT_MAX ms (it never fired, with a Qt warning); 4294968 s
+    // wrapped around to 0.7 s. Both run as written now: still going, without a warning.
+    void longDurationsRunAsWritten_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("headless past INT_MAX ms") << QStringList{"--headless", "--duration", "2147484"};
+        QTest::newRow("headless past UINT_MAX ms") << QStringList{"--headless", "--duration", "4294968"};
+        QTest::newRow("send past UINT_MAX ms") << QStringList{"--send", "--interval", "0.2", "--duration", "4294968"};
+        QTest::newRow("headless 100 years") << QStringList{"--headless", "--duration", "3155760000", "--stats", "3155760000"};
+    }
+
+    void longDurationsRunAsWritten()
+    {
+#ifdef Q_OS_UNIX
+        QFETCH(QStringList, arguments);
+        QProcess process;
+        prepare(process);
+        process.setArguments(arguments + QStringList{"--port", QString::number(TestNetwork::freshPort(28))});
+        process.start();
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(1500);
+        QCOMPARE(process.state(), QProcess::Running);
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray errors = process.readAllStandardError();
+        for (const QByteArray &line : errors.trimmed().split('\n'))
+            QVERIFY2(line.isEmpty() || line.startsWith("Listening to "), errors.constData());
+        if (arguments.contains("--send"))
+            QVERIFY(process.readAllStandardOutput().count('\n') >= 5);
+#else
+        QSKIP("SIGTERM is POSIX");
+#endif
+    }
+
+    // The shortest statistics period prints at most its rate, not in a busy loop.
+    void statsAtTheShortestPeriodKeepItsRate()
+    {
+        const QByteArray output = runToEnd({"--headless", "--stats", "0.01", "--duration", "1", "--json",
+                                            "--port", QString::number(TestNetwork::freshPort(29))}, 0);
+        const JsonOutput lines = jsonOutput(output);
+        QVERIFY2(lines.others.isEmpty(), lines.others.join('\n').constData());
+        // 100 a second and the final one; a loaded machine prints fewer, never more.
+        QVERIFY2(lines.stats.size() >= 10 && lines.stats.size() <= 102,
+                 qPrintable(QString::number(lines.stats.size())));
+    }
+
     void stopsCleanlyOnSigterm()
     {
 #ifdef Q_OS_UNIX
