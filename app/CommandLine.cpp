@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cmath>
 #include <cstring>
 
 void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const
@@ -159,7 +160,8 @@ CommandLineOptions parse(const QStringList &arguments)
     if (parser.isSet(interval)) {
         if (const auto reason = ConfigValidation::intervalError(parser.value(interval)))
             return error(*reason);
-        options.interval = std::chrono::milliseconds(qRound64(parser.value(interval).toDouble() * 1000));
+        options.interval = std::chrono::microseconds(
+            std::llround(parser.value(interval).trimmed().toDouble() * 1e6));
     }
     if (parser.isSet(prefix)) {
         if (const auto reason = ConfigValidation::prefixError(parser.value(prefix)))

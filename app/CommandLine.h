@@ -22,7 +22,7 @@ struct CommandLineOptions
     std::optional<quint16> port;
     std::optional<QString> interfaceSpec;
     std::optional<int> ttl;
-    std::optional<std::chrono::milliseconds> interval;
+    std::optional<std::chrono::microseconds> interval;
     std::optional<QString> prefix;
 
     std::optional<qint64> count;

@@ -38,6 +38,7 @@ public:
 private:
     QHostAddress readGroup(const QString &key, const QHostAddress &fallback);
     int readInt(const QString &key, int minimum, int maximum, int fallback);
+    std::chrono::microseconds readInterval(const QString &key, std::chrono::microseconds fallback);
     QString readText(const QString &key, const QString &fallback, int maxLength);
 
     QSettings m_settings;

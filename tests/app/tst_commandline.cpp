@@ -39,7 +39,7 @@ private slots:
         QCOMPARE(*options.port, quint16(6000));
         QCOMPARE(*options.interfaceSpec, QStringLiteral("lo"));
         QCOMPARE(*options.ttl, 4);
-        QCOMPARE(options.interval->count(), 250);
+        QCOMPARE(qint64(options.interval->count()), qint64(250000)); // microseconds
         QCOMPARE(*options.prefix, QStringLiteral("UPS"));
         QCOMPARE(*options.count, qint64(3));
         QCOMPARE(*options.durationSeconds, 1.5);
@@ -126,6 +126,14 @@ private slots:
         QCOMPARE(options.outcome, Outcome::Error);
         QVERIFY2(options.message.contains(reasonContains), qPrintable(options.message));
         QVERIFY(!options.message.contains(QLatin1Char('\n')));
+    }
+
+    void keepsTheIntervalToTheMicrosecond()
+    {
+        QCOMPARE(qint64(parse({"--send", "--interval", "0.0015"}).interval->count()), qint64(1500));
+        QCOMPARE(qint64(parse({"--send", "--interval", "0.001"}).interval->count()), qint64(1000));
+        QCOMPARE(qint64(parse({"--send", "--interval", "86400"}).interval->count()),
+                 qint64(86'400'000'000));
     }
 
     void acceptsTimesWithinTheirBounds_data()

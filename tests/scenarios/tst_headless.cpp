@@ -304,6 +304,70 @@ private slots:
         QVERIFY2(qAbs(mean - 250) < 20, qPrintable(QString::number(mean)));
     }
 
+    // Below 2 ms the cadence is kept to the microsecond: a run of D seconds at I sends a
+    // message at every deadline before D, ceil(D / I), and each one arrives. (1 ms once sent
+    // ~10 % fewer; 1.5 ms was rounded to 2 ms.)
+    void sendsEveryDeadlineBelowTwoMilliseconds_data()
+    {
+        QTest::addColumn<QString>("interval");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("1 ms") << "0.001" << 2000;
+        QTest::newRow("1.5 ms") << "0.0015" << 1334; // 0, 1.5, …, 1999.5 ms
+    }
+
+    void sendsEveryDeadlineBelowTwoMilliseconds()
+    {
+        QFETCH(QString, interval);
+        QFETCH(int, expected);
+        const quint16 port = TestNetwork::freshPort(30);
+        QUdpSocket receiver;
+        QVERIFY(receiver.bind(QHostAddress::AnyIPv4, port,
+                              QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint));
+        QVERIFY(receiver.joinMulticastGroup(QHostAddress(QStringLiteral("239.1.1.1")),
+                                            TestNetwork::loopback()));
+        receiver.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4 * 1024 * 1024);
+        int received = 0;
+        connect(&receiver, &QUdpSocket::readyRead, this, [&] {
+            while (receiver.hasPendingDatagrams()) {
+                if (receiver.receiveDatagram().data().startsWith("ATU "))
+                    ++received;
+            }
+        });
+
+        QProcess sender;
+        prepare(sender);
+        sender.setArguments(
+            {"--send", "--interval", interval, "--duration", "2", "--port", QString::number(port)});
+        QByteArray output;
+        connect(&sender, &QProcess::readyReadStandardOutput, this,
+                [&] { output += sender.readAllStandardOutput(); });
+        sender.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sender.state() == QProcess::NotRunning, 15000);
+        QCOMPARE(sender.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sender.exitCode(), 0);
+        output += sender.readAllStandardOutput();
+
+        // "Sent N messages in E s", and "skipped K messages" only after a stall over 1 s.
+        const QString errors = QString::fromUtf8(sender.readAllStandardError());
+        const auto summary =
+            QRegularExpression(QStringLiteral(R"(Sent (\d+) messages in ([\d.]+) s)"))
+                .match(errors);
+        QVERIFY2(summary.hasMatch(), qPrintable(errors));
+        const int sent = summary.captured(1).toInt();
+        const double seconds = summary.captured(2).toDouble();
+        int skipped = 0;
+        QRegularExpressionMatchIterator skips =
+            QRegularExpression(QStringLiteral(R"(skipped (\d+) messages)")).globalMatch(errors);
+        while (skips.hasNext())
+            skipped += skips.next().captured(1).toInt();
+        QCOMPARE(int(output.count('\n')), sent);
+        QCOMPARE(sent + skipped, expected);
+        QVERIFY2(qAbs(sent - 2.0 / interval.toDouble()) <= 0.005 * 2.0 / interval.toDouble(),
+                 qPrintable(errors));
+        QVERIFY2(seconds >= 2.0 && seconds < 3.0, qPrintable(errors)); // never early
+        QTRY_COMPARE_WITH_TIMEOUT(received, sent, 5000);
+    }
+
     void stopsAfterTheDuration()
     {
         QElapsedTimer timer;
@@ -372,7 +436,8 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         const QByteArray errors = process.readAllStandardError();
         for (const QByteArray &line : errors.trimmed().split('\n'))
-            QVERIFY2(line.isEmpty() || line.startsWith("Listening to "), errors.constData());
+            QVERIFY2(line.isEmpty() || line.startsWith("Listening to ") || line.startsWith("Sent "),
+                     errors.constData());
         if (arguments.contains("--send"))
             QVERIFY(process.readAllStandardOutput().count('\n') >= 5);
 #else
