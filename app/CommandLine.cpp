@@ -7,7 +7,11 @@
 #include <QCoreApplication>
 
 #include <cmath>
-#include <cstring>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#include <shellapi.h>
+#endif
 
 void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const
 {
@@ -37,6 +41,37 @@ namespace CommandLine {
 
 namespace {
 
+// Qt's options for the window, as QGuiApplication and QApplication read them (their
+// --help-all). The parser must know them, since it runs before QApplication takes them out.
+struct QtWindowOption
+{
+    const char *name;
+    bool takesValue;
+};
+
+constexpr QtWindowOption qtWindowOptions[] = {
+    {"platform", true},  {"platformpluginpath", true}, {"platformtheme", true},
+    {"plugin", true},    {"qwindowgeometry", true},    {"qwindowicon", true},
+    {"qwindowtitle", true}, {"reverse", false},        {"session", true},
+    {"style", true},     {"stylesheet", true},         {"widgetcount", false},
+    {"testability", false}, {"qmljsdebugger", true},
+    // X11 only
+    {"display", true},   {"name", true},               {"nograb", false},
+    {"dograb", false},   {"visual", true},             {"geometry", true},
+    {"icon", true},      {"title", true},
+};
+
+void addQtWindowOptions(QCommandLineParser &parser)
+{
+    for (const QtWindowOption &known : qtWindowOptions) {
+        QCommandLineOption option(QString::fromLatin1(known.name));
+        if (known.takesValue)
+            option.setValueName(QStringLiteral("value"));
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    }
+}
+
 CommandLineOptions error(const QString &reason)
 {
     CommandLineOptions options;
@@ -47,15 +82,24 @@ CommandLineOptions error(const QString &reason)
 
 } // namespace
 
-bool wantsHeadless(int argc, char **argv)
+QStringList arguments(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--send") == 0
-            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0
-            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
-            return true;
+    QStringList list;
+#ifdef Q_OS_WIN
+    // argv is in the ANSI code page there; the wide command line holds every character.
+    Q_UNUSED(argc)
+    Q_UNUSED(argv)
+    int count = 0;
+    if (LPWSTR *wide = CommandLineToArgvW(GetCommandLineW(), &count)) {
+        for (int i = 0; i < count; ++i)
+            list.append(QString::fromWCharArray(wide[i]));
+        LocalFree(wide);
     }
-    return false;
+#else
+    for (int i = 0; i < argc; ++i)
+        list.append(QString::fromLocal8Bit(argv[i]));
+#endif
+    return list;
 }
 
 CommandLineOptions parse(const QStringList &arguments)
@@ -107,13 +151,18 @@ CommandLineOptions parse(const QStringList &arguments)
         QStringLiteral("Window: start listening at once (implied by --stats)."));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
                        duration, stats, json, datagrams, listen});
+    addQtWindowOptions(parser);
+    // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
     CommandLineOptions options;
     if (parser.isSet(help)) {
         options.outcome = CommandLineOptions::Outcome::ShowHelp;
-        options.message = parser.helpText();
+        // Without an application object Qt cannot name the program in the usage line.
+        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                    arguments.value(0, QStringLiteral("mcast-monitor")));
         return options;
     }
     if (parser.isSet(version)) {
@@ -185,6 +234,7 @@ CommandLineOptions parse(const QStringList &arguments)
             return error(*reason);
         options.statsSeconds = parser.value(stats).trimmed().toDouble();
     }
+    options.platformChosen = parser.isSet(QStringLiteral("platform"));
     options.json = parser.isSet(json);
     options.datagrams = parser.isSet(datagrams);
     options.listen = parser.isSet(listen) || (options.mode == CommandLineOptions::Mode::Gui && options.statsSeconds);

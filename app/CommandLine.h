@@ -31,6 +31,7 @@ struct CommandLineOptions
     bool json = false;
     bool datagrams = false; // with --stats: print each datagram too
     bool listen = false;    // the window starts listening at once
+    bool platformChosen = false; // Qt's -platform: the window may need no display
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;
@@ -38,8 +39,10 @@ struct CommandLineOptions
 
 namespace CommandLine {
 
-// True when the arguments ask for a run without a window (no GUI application needed).
-bool wantsHeadless(int argc, char **argv);
+// main()'s arguments as QCoreApplication::arguments() gives them, before one exists.
+QStringList arguments(int argc, char **argv);
+// Needs no application object: main() parses before it makes one. Qt's own window options
+// (-platform, -style, -reverse, …) are accepted and left to QApplication.
 CommandLineOptions parse(const QStringList &arguments);
 
 } // namespace CommandLine

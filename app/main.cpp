@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "DisplayCheck.h"
 #include "HeadlessMonitor.h"
 #include "HeadlessSender.h"
 #include "TerminationSignals.h"
@@ -58,11 +59,8 @@ int runWithoutWindow(QCoreApplication &app, const CommandLineOptions &options, c
     return app.exec();
 }
 
-int runHeadless(QCoreApplication &app)
+int runHeadless(QCoreApplication &app, const CommandLineOptions &options)
 {
-    const CommandLineOptions options = CommandLine::parse(app.arguments());
-    if (const int code = answerWithoutRunning(options); code >= 0)
-        return code;
     SettingsStore settings;
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
@@ -74,11 +72,8 @@ int runHeadless(QCoreApplication &app)
     return runWithoutWindow<HeadlessMonitor>(app, options, receive);
 }
 
-int runGui(QApplication &app)
+int runGui(QApplication &app, const CommandLineOptions &options)
 {
-    const CommandLineOptions options = CommandLine::parse(app.arguments());
-    if (const int code = answerWithoutRunning(options); code >= 0)
-        return code;
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
     SettingsStore settings;
@@ -125,15 +120,28 @@ void attachParentConsole()
 
 int main(int argc, char *argv[])
 {
-    if (CommandLine::wantsHeadless(argc, argv)) {
+    describeApplication();
+    // Before any application object: QApplication aborts where there is no display, and an
+    // argument error must be said first.
+    const CommandLineOptions options = CommandLine::parse(CommandLine::arguments(argc, argv));
+    const bool window = options.outcome == CommandLineOptions::Outcome::Run
+                        && options.mode == CommandLineOptions::Mode::Gui;
 #ifdef Q_OS_WIN
+    if (!window)
         attachParentConsole();
 #endif
+    if (const int code = answerWithoutRunning(options); code >= 0)
+        return code;
+    if (!window) {
         QCoreApplication app(argc, argv);
-        describeApplication();
-        return runHeadless(app);
+        return runHeadless(app, options);
     }
+    if (const auto reason = DisplayCheck::missingDisplay(options.platformChosen)) {
+        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(*reason));
+        return DisplayCheck::noDisplayExitCode;
+    }
+    DisplayCheck::PlatformFailureGuard guard;
     QApplication app(argc, argv);
-    describeApplication();
-    return runGui(app);
+    guard.release();
+    return runGui(app, options);
 }

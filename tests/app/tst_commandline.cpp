@@ -172,18 +172,25 @@ private slots:
         const auto help = parse({"--help"});
         QCOMPARE(help.outcome, Outcome::ShowHelp);
         QVERIFY(help.message.contains(QStringLiteral("--headless")));
+        QVERIFY(help.message.startsWith(QStringLiteral("Usage: ")));
+        QVERIFY(!help.message.contains(QStringLiteral("<executable_name>")));
         QCOMPARE(parse({"--version"}).outcome, Outcome::ShowVersion);
     }
 
-    void detectsHeadlessBeforeAnApplicationExists()
+    // QApplication takes these out of the arguments, but only after the parser has run.
+    void acceptsQtsWindowOptions()
     {
-        char program[] = "mcast-monitor";
-        char headless[] = "--headless";
-        char port[] = "--port";
-        char *withHeadless[] = {program, port, headless};
-        char *windowOnly[] = {program, port};
-        QVERIFY(CommandLine::wantsHeadless(3, withHeadless));
-        QVERIFY(!CommandLine::wantsHeadless(2, windowOnly));
+        const auto options = parse({"-platform", "offscreen", "-style=Fusion", "-reverse",
+                                    "--qwindowtitle", "Lab", "--port", "6000"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QVERIFY(options.platformChosen);
+        QCOMPARE(*options.port, quint16(6000));
+        QVERIFY(!parse({"-style", "Fusion"}).platformChosen);
+        // One dash names a long option now; the short ones still work.
+        QCOMPARE(parse({"-h"}).outcome, Outcome::ShowHelp);
+        QCOMPARE(parse({"-v"}).outcome, Outcome::ShowVersion);
+        QCOMPARE(parse({"-headless"}).mode, Mode::Headless);
+        QVERIFY(!parse({"--help"}).message.contains(QStringLiteral("platform")));
     }
 };
 

@@ -45,6 +45,15 @@ private:
         return process.exitCode();
     }
 
+    // No X11 or Wayland display, and no Qt platform chosen: a server or an ssh session.
+    QProcessEnvironment withoutDisplay() const
+    {
+        QProcessEnvironment environment = this->environment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        return environment;
+    }
+
     QString freshPort(int offset) const
     {
         return QString::number(TestNetwork::freshPort(60 + offset));
@@ -70,10 +79,69 @@ private slots:
         QFETCH(QString, value);
         QByteArray errors;
         QCOMPARE(runToEnd(arguments, &errors, environment()), 2);
-        const QByteArray reason = errors.trimmed().split('\n').last();
-        QVERIFY2(reason.startsWith("mcast-monitor: ")
-                     && reason.contains("'" + value.toUtf8() + "'"),
+        QCOMPARE(errors.count('\n'), 1);
+        QVERIFY2(errors.startsWith("mcast-monitor: ")
+                     && errors.contains("'" + value.toUtf8() + "'"),
                  errors.constData());
+    }
+
+    // It once aborted in QApplication (exit 134, "Reinstalling the application may fix this
+    // problem").
+    void withoutADisplayOneLineAndExitFour()
+    {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--port", freshPort(2)}, &errors, withoutDisplay()), 4);
+        QCOMPARE(errors, QByteArray("mcast-monitor: no display: set DISPLAY or use --headless\n"));
+#else
+        QSKIP("Windows and macOS always have a display");
+#endif
+    }
+
+    // The argument error was never seen: the abort came first.
+    void argumentErrorsComeBeforeTheDisplay()
+    {
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--port", "0"}, &errors, withoutDisplay()), 2);
+        QCOMPARE(errors, QByteArray("mcast-monitor: port '0' is not between 1 and 65535\n"));
+    }
+
+    // A display that is set but cannot be reached, or a platform that cannot start: Qt says
+    // why, then one line of ours instead of the abort.
+    void aPlatformThatCannotStartIsNoDisplayToo()
+    {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+        QProcessEnvironment environment = withoutDisplay();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--port", freshPort(3)}, &errors, environment), 4);
+        QVERIFY2(errors.trimmed().split('\n').last().startsWith("mcast-monitor: no display: "),
+                 errors.constData());
+        QVERIFY2(!errors.contains("Reinstalling"), errors.constData());
+#else
+        QSKIP("xcb is X11's");
+#endif
+    }
+
+    void needsNoDisplayForWhatOpensNoWindow_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("help") << QStringList{"--help"};
+        QTest::newRow("version") << QStringList{"--version"};
+        QTest::newRow("headless") << QStringList{"--headless", "--duration", "0.2", "--port",
+                                                 freshPort(4)};
+        QTest::newRow("send") << QStringList{"--send", "--count", "1", "--port", freshPort(4)};
+        // Qt's own option chooses a platform that needs no display.
+        QTest::newRow("-platform offscreen")
+            << QStringList{"-platform", "offscreen", "--duration", "0.3", "--port", freshPort(4)};
+    }
+
+    void needsNoDisplayForWhatOpensNoWindow()
+    {
+        QFETCH(QStringList, arguments);
+        QByteArray errors;
+        QCOMPARE(runToEnd(arguments, &errors, withoutDisplay()), 0);
+        QVERIFY2(!errors.contains("no display"), errors.constData());
     }
 
     // 4294968 s once closed the window after 0.7 s, and 2147484 s gave a Qt warning.
