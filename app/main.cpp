@@ -76,6 +76,7 @@ int runGui(QApplication &app, const CommandLineOptions &options)
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
+    TerminationSignals termination; // from here on a signal waits for the event loop
     SettingsStore settings;
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
@@ -86,6 +87,16 @@ int runGui(QApplication &app, const CommandLineOptions &options)
     StallMonitor stalls;
     StatsPrinter stats(session.statistics(), options.json);
     stats.setStallMonitor(&stalls);
+    // A duration or a termination signal ends the run as closing the window does (its
+    // layout saved), then the event loop, dialogs included.
+    const auto end = [&window] {
+        window.close();
+        QCoreApplication::exit(0);
+    };
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &window, end);
+    LongTimer duration;
+    duration.setSingleShot(true);
+    QObject::connect(&duration, &LongTimer::timeout, &window, end);
     window.show();
     if (options.listen)
         window.startListening();
@@ -93,9 +104,6 @@ int runGui(QApplication &app, const CommandLineOptions &options)
         stalls.start();
         stats.start(*options.statsSeconds);
     }
-    LongTimer duration;
-    duration.setSingleShot(true);
-    QObject::connect(&duration, &LongTimer::timeout, &window, &QWidget::close);
     if (options.durationSeconds)
         duration.start(LongTimer::fromSeconds(*options.durationSeconds));
     const int code = app.exec();

@@ -457,17 +457,50 @@ private slots:
                  qPrintable(QString::number(lines.stats.size())));
     }
 
-    void stopsCleanlyOnSigterm()
+    void stopsCleanlyOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP); // the terminal went away
+    }
+
+    void stopsCleanlyOnSignals()
     {
 #ifdef Q_OS_UNIX
+        QFETCH(int, signal);
         QProcess listener;
-        startListening(listener, {"--headless", "--port", QString::number(TestNetwork::freshPort(24))});
-        listener.terminate();
+        startListening(listener, {"--headless", "--stats", "60", "--json", "--port", QString::number(TestNetwork::freshPort(24))});
+        QCOMPARE(::kill(pid_t(listener.processId()), signal), 0);
         QVERIFY(listener.waitForFinished(5000));
         QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
         QCOMPARE(listener.exitCode(), 0);
+        QCOMPARE(jsonOutput(listener.readAllStandardOutput()).stats.size(), 1); // the final line
 #else
-        QSKIP("SIGTERM is POSIX");
+        QSKIP("POSIX signals");
+#endif
+    }
+
+    // nohup ignores SIGHUP for the program it starts; the program keeps it so.
+    void hangUpStaysIgnoredUnderNohup()
+    {
+#ifdef Q_OS_UNIX
+        QProcess listener;
+        prepare(listener);
+        listener.setProgram(QStringLiteral("nohup"));
+        listener.setArguments({QStringLiteral(MCAST_MONITOR_BINARY), "--headless", "--port",
+                               QString::number(TestNetwork::freshPort(31))});
+        listener.start();
+        QByteArray errors;
+        QTRY_VERIFY_WITH_TIMEOUT((errors += listener.readAllStandardError()).contains("Listening to"), 5000);
+        QCOMPARE(::kill(pid_t(listener.processId()), SIGHUP), 0); // nohup has exec'd: the same process
+        QTest::qWait(300);
+        QCOMPARE(listener.state(), QProcess::Running);
+        listener.terminate();
+        QVERIFY(listener.waitForFinished(5000));
+        QCOMPARE(listener.exitCode(), 0);
+#else
+        QSKIP("POSIX signals");
 #endif
     }
 

@@ -3,6 +3,9 @@
 // does not take.
 #include "TestNetwork.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -142,6 +145,46 @@ private slots:
         QByteArray errors;
         QCOMPARE(runToEnd(arguments, &errors, withoutDisplay()), 0);
         QVERIFY2(!errors.contains("no display"), errors.constData());
+    }
+
+    // The window once died of these (exit 143, 130) without its final statistics line. Now
+    // it ends as when it is closed — layout saved — with the final line, and exits 0 like a
+    // headless run.
+    void endsCleanlyOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+    }
+
+    void endsCleanlyOnSignals()
+    {
+#ifdef Q_OS_UNIX
+        QFETCH(int, signal);
+        const QString settingsFile = m_config.filePath(QStringLiteral("mcast-monitor/mcast-monitor.conf"));
+        QFile::remove(settingsFile);
+        QProcess window;
+        prepare(window, {"--stats", "0.2", "--json", "--port", freshPort(5)}, environment());
+        window.start();
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += window.readAllStandardOutput()).contains('\n'), 10000);
+        const qsizetype linesBefore = output.count('\n');
+        QCOMPARE(::kill(pid_t(window.processId()), signal), 0);
+        QVERIFY(window.waitForFinished(5000));
+        QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(window.exitCode(), 0);
+        output += window.readAllStandardOutput();
+        QVERIFY2(output.count('\n') > linesBefore, output.constData());
+        const QJsonObject last = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+        QCOMPARE(last["type"].toString(), QStringLiteral("stats"));
+        QVERIFY(last.contains("gui_max_stall_ms"));
+        QFile settings(settingsFile);
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(settings.readAll().contains("geometry="));
+#else
+        QSKIP("POSIX signals");
+#endif
     }
 
     // 4294968 s once closed the window after 0.7 s, and 2147484 s gave a Qt warning.
