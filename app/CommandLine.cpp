@@ -130,10 +130,10 @@ CommandLineOptions parse(const QStringList &arguments)
                                       QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
                                       QStringLiteral("seconds"));
     const QCommandLineOption prefix(QStringLiteral("prefix"),
-                                    QStringLiteral("First word of sent messages (default ATU)."),
+                                    QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty one means the timestamp alone (default ATU)."),
                                     QStringLiteral("text"));
     const QCommandLineOption count(QStringLiteral("count"),
-                                   QStringLiteral("Stop after N datagrams received or sent."),
+                                   QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
                                    QStringLiteral("N"));
     const QCommandLineOption duration(QStringLiteral("duration"),
                                       QStringLiteral("Stop after SEC seconds, 0.001 up to 100 years."),
@@ -222,6 +222,10 @@ CommandLineOptions parse(const QStringList &arguments)
         const qint64 value = parser.value(count).toLongLong(&ok);
         if (!ok || value < 1)
             return error(QStringLiteral("--count '%1' must be a whole number above 0").arg(parser.value(count)));
+        // Rather than ignored: the window counts nothing (its transmit panel sends until stopped).
+        if (options.mode == CommandLineOptions::Mode::Gui)
+            return error(QStringLiteral("--count '%1' is for --headless and --send; the window has no count")
+                             .arg(parser.value(count)));
         options.count = value;
     }
     if (parser.isSet(duration)) {

@@ -75,6 +75,17 @@ private slots:
         QCOMPARE(parse({"--send"}).mode, Mode::Send);
     }
 
+    void emptyPrefixIsAPrefix()
+    {
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        const auto options = parse({"--send", "--prefix", ""});
+        QCOMPARE(options.outcome, Outcome::Run);
+        options.applyTo(receive, transmit);
+        QCOMPARE(transmit.prefix, QString());
+        QCOMPARE(receive.atuPrefix, QString());
+    }
+
     void refusesBadArguments_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -95,7 +106,8 @@ private slots:
         QTest::newRow("interval negative") << QStringList{"--interval", "-2"} << "above 0";
         QTest::newRow("interval two days") << QStringList{"--interval", "172800"} << "longer than a day";
         QTest::newRow("huge prefix") << QStringList{"--prefix", QString(70000, QLatin1Char('A'))} << "65507";
-        QTest::newRow("count 0") << QStringList{"--count", "0"} << "--count";
+        QTest::newRow("count 0") << QStringList{"--send", "--count", "0"} << "--count";
+        QTest::newRow("count in the window") << QStringList{"--count", "5"} << "--count '5' is for --headless and --send";
         QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration 'x'";
         // Time options: every value either works as written or is refused, naming the value.
         QTest::newRow("duration 0") << QStringList{"--duration", "0"} << "'0' must be a number of seconds above 0";

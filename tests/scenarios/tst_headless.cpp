@@ -146,6 +146,35 @@ private slots:
         }
     }
 
+    // --prefix '' on both ends: the sender sends the timestamp alone and the receiver
+    // decodes exactly that (it once sent " <timestamp>" and decoded nothing).
+    void emptyPrefixOnBothEnds()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(32));
+        QProcess listener;
+        startListening(listener, {"--headless", "--json", "--count", "2", "--prefix", "", "--port", port});
+        const QByteArray sent = runToEnd({"--send", "--count", "2", "--interval", "0.1", "--prefix", "", "--port", port}, 0);
+        const QRegularExpression sentLine(QStringLiteral(R"(^Sent (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?) to 239\.1\.1\.1:%1$)").arg(port));
+        QStringList timestamps;
+        for (const QByteArray &line : sent.trimmed().split('\n')) {
+            const auto match = sentLine.match(QString::fromUtf8(line));
+            QVERIFY2(match.hasMatch(), line.constData());
+            timestamps.append(match.captured(1));
+        }
+        QCOMPARE(timestamps.size(), 2);
+
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+        const JsonOutput output = jsonOutput(listener.readAllStandardOutput());
+        QCOMPARE(output.others.size(), 2); // the datagram lines
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject datagram = QJsonDocument::fromJson(output.others[i]).object();
+            QCOMPARE(datagram["payload"].toString(), timestamps[i]);
+            QVERIFY2(datagram["atu_time"].isString(), output.others[i].constData());
+            QVERIFY(datagram["atu_offset_ms"].isDouble());
+        }
+    }
+
     void printsReadableLinesWithoutJson()
     {
         const QString port = QString::number(TestNetwork::freshPort(22));

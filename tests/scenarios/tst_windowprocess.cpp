@@ -88,6 +88,15 @@ private slots:
                  errors.constData());
     }
 
+    // --count (messages to send, datagrams to receive) was once ignored by the window.
+    void theWindowRefusesACount()
+    {
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--count", "5"}, &errors, environment()), 2);
+        QCOMPARE(errors, QByteArray("mcast-monitor: --count '5' is for --headless and --send; the "
+                                    "window has no count\n"));
+    }
+
     // It once aborted in QApplication (exit 134, "Reinstalling the application may fix this
     // problem").
     void withoutADisplayOneLineAndExitFour()
