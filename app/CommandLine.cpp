@@ -107,7 +107,8 @@ CommandLineOptions parse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Watch and generate UDP multicast traffic.\n"
-        "Without --headless or --send it opens the window."));
+        "Without --headless or --send it opens the window, which also takes Qt's own\n"
+        "options (-platform, -style, -reverse, -qwindowgeometry, ...)."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -158,7 +159,8 @@ CommandLineOptions parse(const QStringList &arguments)
     if (!parser.parse(arguments))
         return error(parser.errorText());
     CommandLineOptions options;
-    if (parser.isSet(help)) {
+    // --help-all would add Qt's options, which Qt lists only once QApplication exists.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         options.outcome = CommandLineOptions::Outcome::ShowHelp;
         // Without an application object Qt cannot name the program in the usage line.
         options.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
