@@ -10,7 +10,8 @@
 
 #ifdef Q_OS_WIN
 #include <windows.h>
-#include <shellapi.h>
+
+#include <shellapi.h> // after windows.h, which it needs
 #endif
 
 void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const
@@ -50,15 +51,29 @@ struct QtWindowOption
 };
 
 constexpr QtWindowOption qtWindowOptions[] = {
-    {"platform", true},  {"platformpluginpath", true}, {"platformtheme", true},
-    {"plugin", true},    {"qwindowgeometry", true},    {"qwindowicon", true},
-    {"qwindowtitle", true}, {"reverse", false},        {"session", true},
-    {"style", true},     {"stylesheet", true},         {"widgetcount", false},
-    {"testability", false}, {"qmljsdebugger", true},
+    {"platform", true},
+    {"platformpluginpath", true},
+    {"platformtheme", true},
+    {"plugin", true},
+    {"qwindowgeometry", true},
+    {"qwindowicon", true},
+    {"qwindowtitle", true},
+    {"reverse", false},
+    {"session", true},
+    {"style", true},
+    {"stylesheet", true},
+    {"widgetcount", false},
+    {"testability", false},
+    {"qmljsdebugger", true},
     // X11 only
-    {"display", true},   {"name", true},               {"nograb", false},
-    {"dograb", false},   {"visual", true},             {"geometry", true},
-    {"icon", true},      {"title", true},
+    {"display", true},
+    {"name", true},
+    {"nograb", false},
+    {"dograb", false},
+    {"visual", true},
+    {"geometry", true},
+    {"icon", true},
+    {"title", true},
 };
 
 void addQtWindowOptions(QCommandLineParser &parser)
@@ -127,21 +142,26 @@ CommandLineOptions parse(const QStringList &arguments)
     const QCommandLineOption ttl(QStringLiteral("ttl"),
                                  QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
                                  QStringLiteral("hops"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
-                                      QStringLiteral("seconds"));
-    const QCommandLineOption prefix(QStringLiteral("prefix"),
-                                    QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty one means the timestamp alone (default ATU)."),
-                                    QStringLiteral("text"));
-    const QCommandLineOption count(QStringLiteral("count"),
-                                   QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
-                                   QStringLiteral("N"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Stop after SEC seconds, 0.001 up to 100 years."),
-                                      QStringLiteral("SEC"));
-    const QCommandLineOption stats(QStringLiteral("stats"),
-                                   QStringLiteral("Print statistics every SEC seconds, 0.01 up to 100 years, and on exit."),
-                                   QStringLiteral("SEC"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption prefix(
+        QStringLiteral("prefix"),
+        QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty "
+                       "one means the timestamp alone (default ATU)."),
+        QStringLiteral("text"));
+    const QCommandLineOption count(
+        QStringLiteral("count"),
+        QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
+        QStringLiteral("N"));
+    const QCommandLineOption duration(
+        QStringLiteral("duration"),
+        QStringLiteral("Stop after SEC seconds, 0.001 up to 100 years."), QStringLiteral("SEC"));
+    const QCommandLineOption stats(
+        QStringLiteral("stats"),
+        QStringLiteral("Print statistics every SEC seconds, 0.01 up to 100 years, and on exit."),
+        QStringLiteral("SEC"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object per line."));
     const QCommandLineOption datagrams(
@@ -163,8 +183,9 @@ CommandLineOptions parse(const QStringList &arguments)
     if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         options.outcome = CommandLineOptions::Outcome::ShowHelp;
         // Without an application object Qt cannot name the program in the usage line.
-        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"),
-                                                    arguments.value(0, QStringLiteral("mcast-monitor")));
+        options.message =
+            parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                      arguments.value(0, QStringLiteral("mcast-monitor")));
         return options;
     }
     if (parser.isSet(version)) {
@@ -226,8 +247,9 @@ CommandLineOptions parse(const QStringList &arguments)
             return error(QStringLiteral("--count '%1' must be a whole number above 0").arg(parser.value(count)));
         // Rather than ignored: the window counts nothing (its transmit panel sends until stopped).
         if (options.mode == CommandLineOptions::Mode::Gui)
-            return error(QStringLiteral("--count '%1' is for --headless and --send; the window has no count")
-                             .arg(parser.value(count)));
+            return error(
+                QStringLiteral("--count '%1' is for --headless and --send; the window has no count")
+                    .arg(parser.value(count)));
         options.count = value;
     }
     if (parser.isSet(duration)) {
