@@ -1,6 +1,9 @@
 #include "HeadlessSender.h"
 
+#include "time/LongTimer.h"
+
 #include <cstdio>
+#include <optional>
 
 HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
                                const TransmitConfig &config, QObject *parent)
@@ -8,14 +11,9 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     , m_options(options)
     , m_config(config)
     , m_transmitter(session.transmitter())
-    , m_durationTimer(this)
 {
-    m_durationTimer.setSingleShot(true);
-    connect(&m_durationTimer, &LongTimer::timeout, this, [this] {
-        // Every message due within the duration, none after: 5 s at 1 ms is 5,000.
-        m_transmitter.stopAfter(LongTimer::fromSeconds(*m_options.durationSeconds));
-        finish();
-    });
+    // The transmitter ends a --duration itself: every message due within it, none after.
+    connect(&m_transmitter, &Transmitter::stopped, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
         std::printf("Sent %s to %s:%u\n", qUtf8Printable(message),
                     qUtf8Printable(m_config.group.toString()), unsigned(m_config.port));
@@ -35,15 +33,14 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
 
 void HeadlessSender::start()
 {
-    if (!m_transmitter.start(m_config)) {
+    std::optional<std::chrono::nanoseconds> runTime;
+    if (m_options.durationSeconds)
+        runTime = LongTimer::fromSeconds(*m_options.durationSeconds);
+    if (!m_transmitter.start(m_config, runTime)) {
         std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(m_transmitter.lastError()));
         m_finished = true;
         emit finished(1);
-        return;
     }
-    // From the first message, which went out at once (unless a count of 1 ended the run).
-    if (m_options.durationSeconds && !m_finished)
-        m_durationTimer.start(LongTimer::fromSeconds(*m_options.durationSeconds));
 }
 
 void HeadlessSender::finish()
@@ -51,9 +48,8 @@ void HeadlessSender::finish()
     if (m_finished)
         return;
     m_finished = true;
-    m_durationTimer.stop();
     m_transmitter.stop();
-    // What a cadence can be checked against: messages due = running time / interval + 1.
+    // What the cadence can be checked against: the count and the time since the first.
     std::fprintf(stderr, "Sent %lld messages in %.6f s\n",
                  static_cast<long long>(m_transmitter.sentCount()),
                  std::chrono::duration<double>(m_transmitter.runningTime()).count());

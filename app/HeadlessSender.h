@@ -2,7 +2,6 @@
 
 #include "CommandLine.h"
 #include "session/MonitorSession.h"
-#include "time/LongTimer.h"
 
 #include <QObject>
 
@@ -27,6 +26,5 @@ private:
     CommandLineOptions m_options;
     TransmitConfig m_config;
     Transmitter &m_transmitter;
-    LongTimer m_durationTimer;
     bool m_finished = false;
 };

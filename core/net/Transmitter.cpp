@@ -24,7 +24,7 @@ Transmitter::~Transmitter()
     stop();
 }
 
-bool Transmitter::start(const TransmitConfig &config)
+bool Transmitter::start(const TransmitConfig &config, std::optional<std::chrono::nanoseconds> runTime)
 {
     stop();
     QString error;
@@ -45,6 +45,7 @@ bool Transmitter::start(const TransmitConfig &config)
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, config.ttl);
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, config.loopback ? 1 : 0);
     m_config = config;
+    m_runTime = runTime;
     m_sourceAddress = m_socket.localAddress().toIPv4Address();
     m_sourcePort = m_socket.localPort();
     OwnTransmitters::add(m_sourceAddress, m_sourcePort);
@@ -91,20 +92,18 @@ Transmitter::DueTicks Transmitter::dueTicks(qint64 next, std::chrono::nanosecond
     return {std::max(next, std::min(firstKept, lastDue)), lastDue};
 }
 
-void Transmitter::stopAfter(std::chrono::nanoseconds runTime)
-{
-    if (!m_running)
-        return;
-    const std::chrono::nanoseconds elapsed = Clock::now() - m_firstDeadline;
-    sendOwed(std::min(elapsed, runTime - std::chrono::nanoseconds(1)));
-    stop();
-}
-
 void Transmitter::sendDue()
 {
     if (!m_running)
         return;
-    sendOwed(Clock::now() - m_firstDeadline);
+    const std::chrono::nanoseconds elapsed = Clock::now() - m_firstDeadline;
+    if (m_runTime && elapsed >= *m_runTime) {
+        // The timer fires up to 1 ms late: what it owes from before the end, then the end.
+        sendOwed(*m_runTime - std::chrono::nanoseconds(1));
+        stop();
+        return;
+    }
+    sendOwed(elapsed);
     if (m_running)
         scheduleNext();
 }
@@ -145,7 +144,10 @@ void Transmitter::sendOne()
 void Transmitter::scheduleNext()
 {
     using namespace std::chrono;
-    const auto deadline = m_firstDeadline + m_config.interval * m_nextTick;
+    Clock::time_point deadline =
+        m_firstDeadline + duration_cast<Clock::duration>(m_config.interval * m_nextTick);
+    if (m_runTime)
+        deadline = std::min(deadline, m_firstDeadline + duration_cast<Clock::duration>(*m_runTime));
     const auto remaining =
         std::max<Clock::duration>(deadline - Clock::now(), Clock::duration::zero());
     m_timer.start(ceil<milliseconds>(remaining)); // never early

@@ -7,6 +7,7 @@
 #include <QUdpSocket>
 
 #include <chrono>
+#include <optional>
 
 // Replicates the seed's sender: "<prefix> <python timestamp>" to group:port on the chosen
 // interface, on absolute deadlines so the cadence does not drift. Used by the transmit
@@ -39,14 +40,12 @@ public:
     explicit Transmitter(QObject *parent = nullptr);
     ~Transmitter() override;
 
-    // Sends the first message at once, then one every interval. False (and failed()) when
-    // the socket cannot be set up.
-    bool start(const TransmitConfig &config);
+    // Sends the first message at once, then one every interval. With a run time, the
+    // messages due before it and no more (5 s at 1 ms: 5,000), then it stops by itself.
+    // False (and failed()) when the socket cannot be set up.
+    bool start(const TransmitConfig &config,
+               std::optional<std::chrono::nanoseconds> runTime = std::nullopt);
     void stop();
-    // Ends a run of `runTime` from the first message: sends what the timer still owes of the
-    // messages due before then (it fires up to 1 ms after a deadline), and stops. A run of
-    // 5 s at 1 ms sends 5,000.
-    void stopAfter(std::chrono::nanoseconds runTime);
     bool isRunning() const { return m_running; }
     qint64 sentCount() const { return m_sentCount; }
     qint64 errorCount() const { return m_errorCount; }
@@ -82,6 +81,7 @@ private:
     TransmitConfig m_config;
     Clock::time_point m_firstDeadline;
     Clock::time_point m_stoppedAt;
+    std::optional<std::chrono::nanoseconds> m_runTime;
     qint64 m_nextTick = 0;
     qint64 m_sentCount = 0;
     qint64 m_errorCount = 0;

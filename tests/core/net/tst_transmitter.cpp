@@ -96,6 +96,23 @@ private slots:
         QCOMPARE(transmitter.skippedCount(), qint64(0));
     }
 
+    // --send --duration: every deadline before the end and none after, whenever the
+    // millisecond timer happens to fire.
+    void endsAfterItsRunTimeWithEveryDeadlineBeforeIt()
+    {
+        using namespace std::chrono;
+        Transmitter transmitter;
+        QSignalSpy stopped(&transmitter, &Transmitter::stopped);
+        TransmitConfig config;
+        config.port = TestNetwork::freshPort(56);
+        config.interval = microseconds(1500);
+        QVERIFY(transmitter.start(config, milliseconds(30)));
+        QTRY_COMPARE(stopped.size(), 1);
+        QVERIFY(!transmitter.isRunning());
+        QCOMPARE(transmitter.sentCount(), qint64(20)); // 0, 1.5, …, 28.5 ms
+        QVERIFY(transmitter.runningTime() >= milliseconds(30));
+    }
+
     void catchesUpAfterAStallAndSkipsWhatIsTooOld()
     {
         using namespace std::chrono;
