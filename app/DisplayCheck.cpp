@@ -29,9 +29,12 @@ void endOnPlatformFailure(QtMsgType type, const QMessageLogContext &context, con
 std::optional<QString> missingDisplay(bool platformChosen)
 {
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+    // A Wayland session without WAYLAND_DISPLAY: Qt tries the default socket, and the
+    // guard catches a failure.
     if (platformChosen || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
         || !qEnvironmentVariableIsEmpty("DISPLAY")
-        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || qgetenv("XDG_SESSION_TYPE") == "wayland")
         return std::nullopt;
     return QStringLiteral("no display: set DISPLAY or use --headless");
 #else

@@ -12,7 +12,8 @@ namespace DisplayCheck {
 inline constexpr int noDisplayExitCode = 4;
 
 // Why the window cannot open here, or nothing. On X11 and Wayland systems: neither DISPLAY
-// nor WAYLAND_DISPLAY is set and no platform was chosen (QT_QPA_PLATFORM, -platform).
+// nor WAYLAND_DISPLAY is set, this is no Wayland session, and no platform was chosen
+// (QT_QPA_PLATFORM, -platform).
 std::optional<QString> missingDisplay(bool platformChosen);
 
 // While one is held, Qt's fatal "no Qt platform plugin could be initialized" (a display that

@@ -52,7 +52,8 @@ private:
     QProcessEnvironment withoutDisplay() const
     {
         QProcessEnvironment environment = this->environment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        for (const char *name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "QT_QPA_PLATFORM"})
             environment.remove(QString::fromLatin1(name));
         return environment;
     }
@@ -171,7 +172,8 @@ private slots:
     {
 #ifdef Q_OS_UNIX
         QFETCH(int, signal);
-        const QString settingsFile = m_config.filePath(QStringLiteral("mcast-monitor/mcast-monitor.conf"));
+        const QString settingsFile =
+            m_config.filePath(QStringLiteral("mcast-monitor/mcast-monitor.conf"));
         QFile::remove(settingsFile);
         QProcess window;
         prepare(window, {"--stats", "0.2", "--json", "--port", freshPort(5)}, environment());
@@ -185,7 +187,8 @@ private slots:
         QCOMPARE(window.exitCode(), 0);
         output += window.readAllStandardOutput();
         QVERIFY2(output.count('\n') > linesBefore, output.constData());
-        const QJsonObject last = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+        const QJsonObject last =
+            QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
         QCOMPARE(last["type"].toString(), QStringLiteral("stats"));
         QVERIFY(last.contains("gui_max_stall_ms"));
         QFile settings(settingsFile);
