@@ -6,7 +6,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <cstring>
+#include <cmath>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+
+#include <shellapi.h> // after windows.h, which it needs
+#endif
 
 void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const
 {
@@ -36,6 +42,51 @@ namespace CommandLine {
 
 namespace {
 
+// Qt's options for the window, as QGuiApplication and QApplication read them (their
+// --help-all). The parser must know them, since it runs before QApplication takes them out.
+struct QtWindowOption
+{
+    const char *name;
+    bool takesValue;
+};
+
+constexpr QtWindowOption qtWindowOptions[] = {
+    {"platform", true},
+    {"platformpluginpath", true},
+    {"platformtheme", true},
+    {"plugin", true},
+    {"qwindowgeometry", true},
+    {"qwindowicon", true},
+    {"qwindowtitle", true},
+    {"reverse", false},
+    {"session", true},
+    {"style", true},
+    {"stylesheet", true},
+    {"widgetcount", false},
+    {"testability", false},
+    {"qmljsdebugger", true},
+    // X11 only
+    {"display", true},
+    {"name", true},
+    {"nograb", false},
+    {"dograb", false},
+    {"visual", true},
+    {"geometry", true},
+    {"icon", true},
+    {"title", true},
+};
+
+void addQtWindowOptions(QCommandLineParser &parser)
+{
+    for (const QtWindowOption &known : qtWindowOptions) {
+        QCommandLineOption option(QString::fromLatin1(known.name));
+        if (known.takesValue)
+            option.setValueName(QStringLiteral("value"));
+        option.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(option);
+    }
+}
+
 CommandLineOptions error(const QString &reason)
 {
     CommandLineOptions options;
@@ -44,26 +95,26 @@ CommandLineOptions error(const QString &reason)
     return options;
 }
 
-std::optional<double> positiveNumber(const QString &text)
-{
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !(value > 0))
-        return std::nullopt;
-    return value;
-}
-
 } // namespace
 
-bool wantsHeadless(int argc, char **argv)
+QStringList arguments(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--send") == 0
-            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0
-            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
-            return true;
+    QStringList list;
+#ifdef Q_OS_WIN
+    // argv is in the ANSI code page there; the wide command line holds every character.
+    Q_UNUSED(argc)
+    Q_UNUSED(argv)
+    int count = 0;
+    if (LPWSTR *wide = CommandLineToArgvW(GetCommandLineW(), &count)) {
+        for (int i = 0; i < count; ++i)
+            list.append(QString::fromWCharArray(wide[i]));
+        LocalFree(wide);
     }
-    return false;
+#else
+    for (int i = 0; i < argc; ++i)
+        list.append(QString::fromLocal8Bit(argv[i]));
+#endif
+    return list;
 }
 
 CommandLineOptions parse(const QStringList &arguments)
@@ -71,7 +122,8 @@ CommandLineOptions parse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Watch and generate UDP multicast traffic.\n"
-        "Without --headless or --send it opens the window."));
+        "Without --headless or --send it opens the window, which also takes Qt's own\n"
+        "options (-platform, -style, -reverse, -qwindowgeometry, ...)."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
@@ -90,21 +142,26 @@ CommandLineOptions parse(const QStringList &arguments)
     const QCommandLineOption ttl(QStringLiteral("ttl"),
                                  QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
                                  QStringLiteral("hops"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      QStringLiteral("Seconds between sent messages (default 1)."),
-                                      QStringLiteral("seconds"));
-    const QCommandLineOption prefix(QStringLiteral("prefix"),
-                                    QStringLiteral("First word of sent messages (default ATU)."),
-                                    QStringLiteral("text"));
-    const QCommandLineOption count(QStringLiteral("count"),
-                                   QStringLiteral("Stop after N datagrams received or sent."),
-                                   QStringLiteral("N"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Stop after SEC seconds."),
-                                      QStringLiteral("SEC"));
-    const QCommandLineOption stats(QStringLiteral("stats"),
-                                   QStringLiteral("Print statistics every SEC seconds and on exit."),
-                                   QStringLiteral("SEC"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption prefix(
+        QStringLiteral("prefix"),
+        QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty "
+                       "one means the timestamp alone (default ATU)."),
+        QStringLiteral("text"));
+    const QCommandLineOption count(
+        QStringLiteral("count"),
+        QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
+        QStringLiteral("N"));
+    const QCommandLineOption duration(
+        QStringLiteral("duration"),
+        QStringLiteral("Stop after SEC seconds, 0.001 up to 100 years."), QStringLiteral("SEC"));
+    const QCommandLineOption stats(
+        QStringLiteral("stats"),
+        QStringLiteral("Print statistics every SEC seconds, 0.01 up to 100 years, and on exit."),
+        QStringLiteral("SEC"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object per line."));
     const QCommandLineOption datagrams(
@@ -115,13 +172,20 @@ CommandLineOptions parse(const QStringList &arguments)
         QStringLiteral("Window: start listening at once (implied by --stats)."));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
                        duration, stats, json, datagrams, listen});
+    addQtWindowOptions(parser);
+    // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     if (!parser.parse(arguments))
         return error(parser.errorText());
     CommandLineOptions options;
-    if (parser.isSet(help)) {
+    // --help-all would add Qt's options, which Qt lists only once QApplication exists.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         options.outcome = CommandLineOptions::Outcome::ShowHelp;
-        options.message = parser.helpText();
+        // Without an application object Qt cannot name the program in the usage line.
+        options.message =
+            parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                      arguments.value(0, QStringLiteral("mcast-monitor")));
         return options;
     }
     if (parser.isSet(version)) {
@@ -168,7 +232,8 @@ CommandLineOptions parse(const QStringList &arguments)
     if (parser.isSet(interval)) {
         if (const auto reason = ConfigValidation::intervalError(parser.value(interval)))
             return error(*reason);
-        options.interval = std::chrono::milliseconds(qRound64(parser.value(interval).toDouble() * 1000));
+        options.interval = std::chrono::microseconds(
+            std::llround(parser.value(interval).trimmed().toDouble() * 1e6));
     }
     if (parser.isSet(prefix)) {
         if (const auto reason = ConfigValidation::prefixError(parser.value(prefix)))
@@ -180,18 +245,24 @@ CommandLineOptions parse(const QStringList &arguments)
         const qint64 value = parser.value(count).toLongLong(&ok);
         if (!ok || value < 1)
             return error(QStringLiteral("--count '%1' must be a whole number above 0").arg(parser.value(count)));
+        // Rather than ignored: the window counts nothing (its transmit panel sends until stopped).
+        if (options.mode == CommandLineOptions::Mode::Gui)
+            return error(
+                QStringLiteral("--count '%1' is for --headless and --send; the window has no count")
+                    .arg(parser.value(count)));
         options.count = value;
     }
     if (parser.isSet(duration)) {
-        options.durationSeconds = positiveNumber(parser.value(duration));
-        if (!options.durationSeconds)
-            return error(QStringLiteral("--duration '%1' must be a number of seconds above 0").arg(parser.value(duration)));
+        if (const auto reason = ConfigValidation::durationError(parser.value(duration)))
+            return error(*reason);
+        options.durationSeconds = parser.value(duration).trimmed().toDouble();
     }
     if (parser.isSet(stats)) {
-        options.statsSeconds = positiveNumber(parser.value(stats));
-        if (!options.statsSeconds)
-            return error(QStringLiteral("--stats '%1' must be a number of seconds above 0").arg(parser.value(stats)));
+        if (const auto reason = ConfigValidation::statsPeriodError(parser.value(stats)))
+            return error(*reason);
+        options.statsSeconds = parser.value(stats).trimmed().toDouble();
     }
+    options.platformChosen = parser.isSet(QStringLiteral("platform"));
     options.json = parser.isSet(json);
     options.datagrams = parser.isSet(datagrams);
     options.listen = parser.isSet(listen) || (options.mode == CommandLineOptions::Mode::Gui && options.statsSeconds);

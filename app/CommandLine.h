@@ -22,7 +22,7 @@ struct CommandLineOptions
     std::optional<quint16> port;
     std::optional<QString> interfaceSpec;
     std::optional<int> ttl;
-    std::optional<std::chrono::milliseconds> interval;
+    std::optional<std::chrono::microseconds> interval;
     std::optional<QString> prefix;
 
     std::optional<qint64> count;
@@ -31,6 +31,7 @@ struct CommandLineOptions
     bool json = false;
     bool datagrams = false; // with --stats: print each datagram too
     bool listen = false;    // the window starts listening at once
+    bool platformChosen = false; // Qt's -platform: the window may need no display
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;
@@ -38,8 +39,10 @@ struct CommandLineOptions
 
 namespace CommandLine {
 
-// True when the arguments ask for a run without a window (no GUI application needed).
-bool wantsHeadless(int argc, char **argv);
+// main()'s arguments as QCoreApplication::arguments() gives them, before one exists.
+QStringList arguments(int argc, char **argv);
+// Needs no application object: main() parses before it makes one. Qt's own window options
+// (-platform, -style, -reverse, …) are accepted and left to QApplication.
 CommandLineOptions parse(const QStringList &arguments);
 
 } // namespace CommandLine

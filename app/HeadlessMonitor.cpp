@@ -6,15 +6,6 @@
 
 #include <cstdio>
 
-namespace {
-
-std::chrono::milliseconds fromSeconds(double seconds)
-{
-    return std::chrono::milliseconds(qRound64(seconds * 1000));
-}
-
-} // namespace
-
 HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
                                  const ReceiveConfig &config, LineSink &out, QObject *parent)
     : QObject(parent)
@@ -28,9 +19,8 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
     , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
     m_durationTimer.setSingleShot(true);
-    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
     m_stopTimeout.setSingleShot(true);
-    connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessMonitor::finish);
+    connect(&m_durationTimer, &LongTimer::timeout, this, &HeadlessMonitor::finish);
     connect(&m_stopTimeout, &QTimer::timeout, this, [this] { complete(0); });
     connect(&m_pipeline, &ReceivePipeline::batchRecorded, this, &HeadlessMonitor::print);
     connect(&m_pipeline, &ReceivePipeline::livenessChanged, this, &HeadlessMonitor::printEvents);
@@ -54,7 +44,7 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
 void HeadlessMonitor::start()
 {
     if (m_options.durationSeconds)
-        m_durationTimer.start(fromSeconds(*m_options.durationSeconds));
+        m_durationTimer.start(LongTimer::fromSeconds(*m_options.durationSeconds));
     if (m_options.statsSeconds)
         m_stats.start(*m_options.statsSeconds);
     m_pipeline.listener().start(m_config);

@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "session/MonitorSession.h"
 #include "output/StatsPrinter.h"
+#include "time/LongTimer.h"
 
 #include <QObject>
 #include <QTimer>
@@ -38,7 +39,7 @@ private:
     ReceiveConfig m_config;
     ReceivePipeline &m_pipeline;
     LineSink &m_out;
-    QTimer m_durationTimer;
+    LongTimer m_durationTimer;
     StatsPrinter m_stats;
     QTimer m_stopTimeout;
     qint64 m_printed = 0;

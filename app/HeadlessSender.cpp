@@ -1,8 +1,10 @@
 #include "HeadlessSender.h"
 
 #include "output/LineSink.h"
+#include "time/LongTimer.h"
 
 #include <cstdio>
+#include <optional>
 
 HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
                                const TransmitConfig &config, LineSink &out, QObject *parent)
@@ -11,11 +13,9 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     , m_config(config)
     , m_transmitter(session.transmitter())
     , m_out(out)
-    , m_durationTimer(this)
 {
-    m_durationTimer.setSingleShot(true);
-    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end 5 % early
-    connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessSender::finish);
+    // The transmitter ends a --duration itself: every message due within it, none after.
+    connect(&m_transmitter, &Transmitter::stopped, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
         m_out.writeLine(QStringLiteral("Sent %1 to %2:%3")
                             .arg(message, m_config.group.toString())
@@ -27,13 +27,19 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     connect(&m_transmitter, &Transmitter::sendFailed, this, [](const QString &reason) {
         std::fprintf(stderr, "mcast-monitor: send failed: %s\n", qUtf8Printable(reason));
     });
+    connect(&m_transmitter, &Transmitter::skipped, this, [](qint64 count) {
+        std::fprintf(stderr, "mcast-monitor: fell more than %lld s behind: skipped %lld messages\n",
+                     static_cast<long long>(Transmitter::catchUpLimit.count()),
+                     static_cast<long long>(count));
+    });
 }
 
 void HeadlessSender::start()
 {
+    std::optional<std::chrono::nanoseconds> runTime;
     if (m_options.durationSeconds)
-        m_durationTimer.start(std::chrono::milliseconds(qRound64(*m_options.durationSeconds * 1000)));
-    if (!m_transmitter.start(m_config)) {
+        runTime = LongTimer::fromSeconds(*m_options.durationSeconds);
+    if (!m_transmitter.start(m_config, runTime)) {
         std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(m_transmitter.lastError()));
         m_finished = true;
         emit finished(1);
@@ -46,5 +52,9 @@ void HeadlessSender::finish()
         return;
     m_finished = true;
     m_transmitter.stop();
+    // What the cadence can be checked against: the count and the time since the first.
+    std::fprintf(stderr, "Sent %lld messages in %.6f s\n",
+                 static_cast<long long>(m_transmitter.sentCount()),
+                 std::chrono::duration<double>(m_transmitter.runningTime()).count());
     emit finished(0);
 }

@@ -4,7 +4,6 @@
 #include "session/MonitorSession.h"
 
 #include <QObject>
-#include <QTimer>
 
 class LineSink;
 
@@ -30,6 +29,5 @@ private:
     TransmitConfig m_config;
     Transmitter &m_transmitter;
     LineSink &m_out;
-    QTimer m_durationTimer;
     bool m_finished = false;
 };

@@ -36,12 +36,19 @@ TerminationSignals::TerminationSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    struct sigaction hangUp = {};
+    sigaction(SIGHUP, nullptr, &hangUp);
+    m_handlesHangUp = hangUp.sa_handler != SIG_IGN;
+    if (m_handlesHangUp)
+        sigaction(SIGHUP, &action, nullptr);
 }
 
 TerminationSignals::~TerminationSignals()
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    if (m_handlesHangUp)
+        signal(SIGHUP, SIG_DFL);
 }
 
 #else

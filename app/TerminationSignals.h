@@ -4,8 +4,10 @@
 
 class QSocketNotifier;
 
-// Turns SIGINT/SIGTERM (Ctrl+C, Ctrl+Break on Windows) into a Qt signal delivered on the
-// event loop, so a headless run can stop cleanly and print its final lines.
+// Turns SIGINT, SIGTERM and SIGHUP (Ctrl+C, Ctrl+Break on Windows) into a Qt signal
+// delivered on the event loop, so a run — headless or the window — can stop cleanly and
+// print its final lines. SIGHUP (the terminal went away) ends a run like SIGTERM, except
+// where it was ignored when the program started (nohup): there it stays ignored.
 class TerminationSignals final : public QObject
 {
     Q_OBJECT
@@ -20,4 +22,5 @@ signals:
 
 private:
     QSocketNotifier *m_notifier = nullptr;
+    bool m_handlesHangUp = false;
 };

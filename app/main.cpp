@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "DisplayCheck.h"
 #include "HeadlessMonitor.h"
 #include "HeadlessSender.h"
 #include "StandardOutput.h"
@@ -8,10 +9,10 @@
 #include "settings/SettingsStore.h"
 #include "session/StallMonitor.h"
 #include "output/StatsPrinter.h"
+#include "time/LongTimer.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -64,11 +65,8 @@ int runWithoutWindow(QCoreApplication &app, int standardOutput, const CommandLin
     return output.close(app.exec());
 }
 
-int runHeadless(QCoreApplication &app, int standardOutput)
+int runHeadless(QCoreApplication &app, int standardOutput, const CommandLineOptions &options)
 {
-    const CommandLineOptions options = CommandLine::parse(app.arguments());
-    if (const int code = answerWithoutRunning(options); code >= 0)
-        return code;
     SettingsStore settings;
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
@@ -80,13 +78,11 @@ int runHeadless(QCoreApplication &app, int standardOutput)
     return runWithoutWindow<HeadlessMonitor>(app, standardOutput, options, receive);
 }
 
-int runGui(QApplication &app, int standardOutput)
+int runGui(QApplication &app, int standardOutput, const CommandLineOptions &options)
 {
-    const CommandLineOptions options = CommandLine::parse(app.arguments());
-    if (const int code = answerWithoutRunning(options); code >= 0)
-        return code;
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mcast-monitor.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral(MCAST_MONITOR_APP_ID));
+    TerminationSignals termination; // from here on a signal waits for the event loop
     SettingsStore settings;
     QObject::connect(&settings, &SettingsStore::saveProblemChanged, &settings,
                      [](const QString &path, const QString &reason) {
@@ -97,14 +93,24 @@ int runGui(QApplication &app, int standardOutput)
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     options.applyTo(receive, transmit);
+    MonitorSession session;
+    MainWindow window(session, settings, receive, transmit);
     // --stats: the same statistics lines as headless, plus how long the window stalled. A
     // write error is said at once; the window stays open and exits with its code.
     StandardOutput output(standardOutput);
-    MonitorSession session;
-    MainWindow window(session, settings, receive, transmit);
     StallMonitor stalls;
     StatsPrinter stats(session.statistics(), output.sink(), options.json);
     stats.setStallMonitor(&stalls);
+    // A duration or a termination signal ends the run as closing the window does (its
+    // layout saved), then the event loop, dialogs included.
+    const auto end = [&window] {
+        window.close();
+        QCoreApplication::exit(0);
+    };
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &window, end);
+    LongTimer duration;
+    duration.setSingleShot(true);
+    QObject::connect(&duration, &LongTimer::timeout, &window, end);
     window.show();
     if (options.listen)
         window.startListening();
@@ -113,8 +119,7 @@ int runGui(QApplication &app, int standardOutput)
         stats.start(*options.statsSeconds);
     }
     if (options.durationSeconds)
-        QTimer::singleShot(std::chrono::milliseconds(qRound64(*options.durationSeconds * 1000)),
-                           Qt::PreciseTimer, &window, &QWidget::close);
+        duration.start(LongTimer::fromSeconds(*options.durationSeconds));
     const int code = app.exec();
     if (options.statsSeconds)
         stats.printFinal();
@@ -137,17 +142,29 @@ void attachParentConsole()
 
 int main(int argc, char *argv[])
 {
-    if (CommandLine::wantsHeadless(argc, argv)) {
+    describeApplication();
+    // Before any application object: QApplication aborts where there is no display, and an
+    // argument error must be said first.
+    const CommandLineOptions options = CommandLine::parse(CommandLine::arguments(argc, argv));
+    const bool window = options.outcome == CommandLineOptions::Outcome::Run
+                        && options.mode == CommandLineOptions::Mode::Gui;
 #ifdef Q_OS_WIN
+    if (!window)
         attachParentConsole();
 #endif
-        const int standardOutput = StandardOutput::claimDescriptor();
-        QCoreApplication app(argc, argv);
-        describeApplication();
-        return runHeadless(app, standardOutput);
-    }
+    if (const int code = answerWithoutRunning(options); code >= 0)
+        return code;
     const int standardOutput = StandardOutput::claimDescriptor();
+    if (!window) {
+        QCoreApplication app(argc, argv);
+        return runHeadless(app, standardOutput, options);
+    }
+    if (const auto reason = DisplayCheck::missingDisplay(options.platformChosen)) {
+        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(*reason));
+        return DisplayCheck::noDisplayExitCode;
+    }
+    DisplayCheck::PlatformFailureGuard guard;
     QApplication app(argc, argv);
-    describeApplication();
-    return runGui(app, standardOutput);
+    guard.release();
+    return runGui(app, standardOutput, options);
 }

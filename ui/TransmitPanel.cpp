@@ -65,6 +65,11 @@ TransmitPanel::TransmitPanel(Transmitter &transmitter, QWidget *parent)
     connect(&m_transmitter, &Transmitter::stopped, this, &TransmitPanel::showTransmitterState);
     connect(&m_transmitter, &Transmitter::failed, this, &TransmitPanel::showError);
     connect(&m_transmitter, &Transmitter::sendFailed, this, &TransmitPanel::showError);
+    connect(&m_transmitter, &Transmitter::skipped, this, [this](qint64 count) {
+        showError(tr("Fell more than %1 s behind: skipped %n message(s)", nullptr,
+                     int(qMin(count, qint64(INT_MAX))))
+                      .arg(Transmitter::catchUpLimit.count()));
+    });
     connect(&m_transmitter, &Transmitter::sent, this, [this] {
         if (!m_progressTimer.isActive())
             m_progressTimer.start();
@@ -87,7 +92,7 @@ void TransmitPanel::setConfig(const TransmitConfig &config)
     m_ui->transmitInterfaceCombo->setSpec(config.interfaceSpec);
     m_ui->ttlSpin->setValue(config.ttl);
     m_ui->loopbackCheck->setChecked(config.loopback);
-    m_ui->intervalSpin->setValue(double(config.interval.count()) / 1000.0);
+    m_ui->intervalSpin->setValue(double(config.interval.count()) / 1e6);
     m_ui->prefixEdit->setText(config.prefix);
     m_lastAccepted = config;
 }
@@ -133,7 +138,7 @@ std::optional<TransmitConfig> TransmitPanel::validatedConfig()
     config.interfaceSpec = m_ui->transmitInterfaceCombo->spec();
     config.ttl = m_ui->ttlSpin->value();
     config.loopback = m_ui->loopbackCheck->isChecked();
-    config.interval = std::chrono::milliseconds(std::llround(seconds * 1000.0));
+    config.interval = std::chrono::microseconds(std::llround(seconds * 1e6));
     config.prefix = prefix;
     return config;
 }

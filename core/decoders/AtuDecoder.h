@@ -2,8 +2,9 @@
 
 #include "decoders/PayloadDecoder.h"
 
-// The seed's heartbeat, "<prefix> <local time>" (AtuMessage). The prefix names the
-// stream, so "ATU …" and "UPS1 …" from one host are two flows.
+// The seed's heartbeat, "<prefix> <local time>" (AtuMessage), or with an empty prefix the
+// local time alone. The prefix names the stream, so "ATU …" and "UPS1 …" from one host are
+// two flows.
 class AtuDecoder final : public PayloadDecoder
 {
 public:

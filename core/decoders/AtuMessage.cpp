@@ -28,7 +28,7 @@ int number(const char *text, int width)
     return value;
 }
 
-std::optional<qint64> parseTimestamp(const char *text, int length)
+std::optional<qint64> parseTimestamp(const char *text, qsizetype length)
 {
     if (length != dateTimeLength && length != dateTimeLength + fractionLength)
         return std::nullopt;
@@ -55,6 +55,23 @@ std::optional<qint64> parseTimestamp(const char *text, int length)
     return LocalTime::utcSecondsOf(local) * usPerSecond + micros;
 }
 
+// "<anything> <timestamp>": the timestamp at the end, after a space, and what precedes it.
+std::optional<Decoded> split(const QByteArray &payload)
+{
+    for (const int timestampLength : {dateTimeLength + fractionLength, dateTimeLength}) {
+        const qsizetype prefixEnd = payload.size() - timestampLength - 1;
+        if (prefixEnd < 0 || payload.at(prefixEnd) != ' ')
+            continue;
+        const auto time = parseTimestamp(payload.constData() + prefixEnd + 1, timestampLength);
+        if (!time)
+            continue;
+        // Not QString::fromUtf8(), which drops a leading byte-order mark: "\uFEFFATU" is not "ATU".
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        return Decoded{decoder(QByteArrayView(payload.constData(), prefixEnd)), *time};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString pythonTimestamp(qint64 timeUs)
@@ -76,27 +93,31 @@ QString pythonTimestamp(qint64 timeUs)
 
 QByteArray compose(const QString &prefix, qint64 timeUs)
 {
+    if (prefix.isEmpty())
+        return pythonTimestamp(timeUs).toUtf8();
     return (prefix + QLatin1Char(' ') + pythonTimestamp(timeUs)).toUtf8();
 }
 
-std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedPrefix)
+std::optional<Decoded> parse(const QByteArray &payload)
 {
-    for (const int timestampLength : {dateTimeLength + fractionLength, dateTimeLength}) {
-        const qsizetype prefixEnd = payload.size() - timestampLength - 1;
-        if (prefixEnd < 0 || payload.at(prefixEnd) != ' ')
-            continue;
-        const auto time = parseTimestamp(payload.constData() + prefixEnd + 1, timestampLength);
+    auto decoded = split(payload);
+    if (!decoded || decoded->prefix.isEmpty() || decoded->prefix.contains(QLatin1Char(' ')))
+        return std::nullopt;
+    return decoded;
+}
+
+std::optional<Decoded> parse(const QByteArray &payload, const QString &prefix)
+{
+    if (prefix.isEmpty()) {
+        const auto time = parseTimestamp(payload.constData(), payload.size());
         if (!time)
-            continue;
-        // Not QString::fromUtf8(), which drops a leading byte-order mark: "\uFEFFATU" is not "ATU".
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-        const QString prefix = decoder(QByteArrayView(payload.constData(), prefixEnd));
-        if (expectedPrefix.isEmpty() ? (prefix.isEmpty() || prefix.contains(QLatin1Char(' ')))
-                                     : prefix != expectedPrefix)
             return std::nullopt;
-        return Decoded{prefix, *time};
+        return Decoded{QString(), *time};
     }
-    return std::nullopt;
+    auto decoded = split(payload);
+    if (!decoded || decoded->prefix != prefix)
+        return std::nullopt;
+    return decoded;
 }
 
 } // namespace AtuMessage

@@ -21,8 +21,11 @@ struct Decoded
 };
 
 QString pythonTimestamp(qint64 timeUs);
+// "<prefix> <timestamp>"; with an empty prefix the timestamp alone.
 QByteArray compose(const QString &prefix, qint64 timeUs);
-// Decodes "<prefix> <timestamp>"; an empty expectedPrefix accepts any single-word prefix.
-std::optional<Decoded> parse(const QByteArray &payload, const QString &expectedPrefix = {});
+// Decodes "<prefix> <timestamp>" with any single-word prefix.
+std::optional<Decoded> parse(const QByteArray &payload);
+// Decodes what compose(prefix, …) writes: that prefix, or for an empty one the timestamp alone.
+std::optional<Decoded> parse(const QByteArray &payload, const QString &prefix);
 
 } // namespace AtuMessage

@@ -12,12 +12,12 @@ StatsPrinter::StatsPrinter(const TrafficStatistics &statistics, LineSink &out, b
     , m_timer(this)
     , m_json(json)
 {
-    connect(&m_timer, &QTimer::timeout, this, &StatsPrinter::printNow);
+    connect(&m_timer, &LongTimer::timeout, this, &StatsPrinter::printNow);
 }
 
 void StatsPrinter::start(double intervalSeconds)
 {
-    m_timer.start(std::chrono::milliseconds(qRound64(intervalSeconds * 1000)));
+    m_timer.start(LongTimer::fromSeconds(intervalSeconds));
 }
 
 void StatsPrinter::printNow()

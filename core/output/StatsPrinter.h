@@ -1,9 +1,9 @@
 #pragma once
 
 #include "analysis/TrafficStatistics.h"
+#include "time/LongTimer.h"
 
 #include <QObject>
-#include <QTimer>
 
 class LineSink;
 class StallMonitor;
@@ -34,6 +34,6 @@ private:
     const TrafficStatistics &m_statistics;
     LineSink &m_out;
     const StallMonitor *m_stalls = nullptr;
-    QTimer m_timer;
+    LongTimer m_timer;
     bool m_json = false;
 };

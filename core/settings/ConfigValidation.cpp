@@ -1,12 +1,15 @@
 #include "settings/ConfigValidation.h"
 
 #include "decoders/AtuMessage.h"
+#include "time/LongTimer.h"
+
+#include <cmath>
 
 namespace ConfigValidation {
 
-namespace {
+static_assert(maxRunSeconds <= double(LongTimer::maxInterval.count()));
 
-constexpr double secondsPerDay = 24 * 60 * 60;
+namespace {
 
 std::optional<QHostAddress> strictIPv4(const QString &text)
 {
@@ -21,6 +24,23 @@ std::optional<QHostAddress> strictIPv4(const QString &text)
             return std::nullopt;
     }
     return QHostAddress(text.trimmed());
+}
+
+// What is wrong with `text` as a number of seconds for option `name`, or nothing.
+std::optional<QString> secondsError(const QString &name, const QString &text, double minimum,
+                                    const QString &tooShort, double maximum, const QString &tooLong)
+{
+    bool ok = false;
+    const double seconds = text.trimmed().toDouble(&ok);
+    if (!ok || !(seconds > 0))
+        return QStringLiteral("%1 '%2' must be a number of seconds above 0").arg(name, text);
+    if (!std::isfinite(seconds))
+        return QStringLiteral("%1 '%2' must be a finite number of seconds").arg(name, text);
+    if (seconds < minimum)
+        return QStringLiteral("%1 '%2' is %3").arg(name, text, tooShort);
+    if (seconds > maximum)
+        return QStringLiteral("%1 '%2' is %3").arg(name, text, tooLong);
+    return std::nullopt;
 }
 
 } // namespace
@@ -64,15 +84,23 @@ std::optional<QString> ttlError(const QString &text)
 
 std::optional<QString> intervalError(const QString &secondsText)
 {
-    bool ok = false;
-    const double seconds = secondsText.trimmed().toDouble(&ok);
-    if (!ok || !(seconds > 0))
-        return QStringLiteral("interval '%1' must be a number of seconds above 0").arg(secondsText);
-    if (seconds < 0.001)
-        return QStringLiteral("interval '%1' is below the 1 ms the sender can keep").arg(secondsText);
-    if (seconds > secondsPerDay)
-        return QStringLiteral("interval '%1' is longer than a day").arg(secondsText);
-    return std::nullopt;
+    return secondsError(QStringLiteral("interval"), secondsText, minIntervalSeconds,
+                        QStringLiteral("below the 1 ms the sender can keep"), maxIntervalSeconds,
+                        QStringLiteral("longer than a day"));
+}
+
+std::optional<QString> durationError(const QString &secondsText)
+{
+    return secondsError(QStringLiteral("--duration"), secondsText, minDurationSeconds,
+                        QStringLiteral("below 1 ms"), maxRunSeconds,
+                        QStringLiteral("longer than 100 years"));
+}
+
+std::optional<QString> statsPeriodError(const QString &secondsText)
+{
+    return secondsError(QStringLiteral("--stats"), secondsText, minStatsSeconds,
+                        QStringLiteral("below 0.01 s (at most 100 lines a second)"), maxRunSeconds,
+                        QStringLiteral("longer than 100 years"));
 }
 
 std::optional<QString> prefixError(const QString &prefix)

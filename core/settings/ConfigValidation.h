@@ -11,12 +11,22 @@ namespace ConfigValidation {
 
 inline constexpr int maxUdpPayload = 65507;
 
+// Time options, in seconds. Each must be a finite number within its bounds; the long ones
+// are kept by LongTimer, which waits up to 100 years.
+inline constexpr double minIntervalSeconds = 0.001; // the sender's cadence, µs resolution
+inline constexpr double maxIntervalSeconds = 24 * 60 * 60;
+inline constexpr double minDurationSeconds = 0.001;
+inline constexpr double minStatsSeconds = 0.01; // at most 100 statistics lines a second
+inline constexpr double maxRunSeconds = 36525.0 * 24 * 60 * 60; // 100 years
+
 std::optional<QString> groupError(const QString &text);
 // A group the routers never forward (224.0.0.0/24): allowed, but worth a warning.
 std::optional<QString> groupWarning(const QHostAddress &group);
 std::optional<QString> portError(const QString &text);
 std::optional<QString> ttlError(const QString &text);
 std::optional<QString> intervalError(const QString &secondsText);
+std::optional<QString> durationError(const QString &secondsText);
+std::optional<QString> statsPeriodError(const QString &secondsText);
 std::optional<QString> prefixError(const QString &prefix);
 
 } // namespace ConfigValidation

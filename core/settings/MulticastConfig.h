@@ -26,6 +26,6 @@ struct TransmitConfig
     QString interfaceSpec = QString::fromLatin1(defaultInterface);
     int ttl = 1;
     bool loopback = true;
-    std::chrono::milliseconds interval{1000};
+    std::chrono::microseconds interval{1000000};
     QString prefix = QStringLiteral("ATU");
 };

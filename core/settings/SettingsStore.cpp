@@ -5,11 +5,14 @@
 
 #include <QDir>
 
+#include <cmath>
+
 namespace {
 
 constexpr int maxInterfaceSpecLength = 256;
 constexpr int maxPrefixLength = 1024;
-constexpr int maxIntervalMs = 24 * 60 * 60 * 1000;
+constexpr double minIntervalMs = ConfigValidation::minIntervalSeconds * 1000;
+constexpr double maxIntervalMs = ConfigValidation::maxIntervalSeconds * 1000;
 
 } // namespace
 
@@ -47,6 +50,24 @@ int SettingsStore::readInt(const QString &key, int minimum, int maximum, int fal
         return fallback;
     }
     return value;
+}
+
+std::chrono::microseconds SettingsStore::readInterval(const QString &key,
+                                                      std::chrono::microseconds fallback)
+{
+    if (!m_settings.contains(key))
+        return fallback;
+    bool ok = false;
+    const double ms = m_settings.value(key).toDouble(&ok);
+    if (!ok || !(ms >= minIntervalMs && ms <= maxIntervalMs)) {
+        m_warnings.append(QStringLiteral("settings %1: '%2' is not between %3 and %4; using %5")
+                              .arg(key, m_settings.value(key).toString())
+                              .arg(minIntervalMs)
+                              .arg(maxIntervalMs)
+                              .arg(double(fallback.count()) / 1000));
+        return fallback;
+    }
+    return std::chrono::microseconds(std::llround(ms * 1000));
 }
 
 QString SettingsStore::readText(const QString &key, const QString &fallback, int maxLength)
@@ -96,8 +117,7 @@ TransmitConfig SettingsStore::transmitConfig()
     readEndpoint(QStringLiteral("transmit"), config);
     config.ttl = readInt(QStringLiteral("transmit/ttl"), 0, 255, config.ttl);
     config.loopback = readInt(QStringLiteral("transmit/loopback"), 0, 1, config.loopback ? 1 : 0) == 1;
-    config.interval = std::chrono::milliseconds(
-        readInt(QStringLiteral("transmit/intervalMs"), 1, maxIntervalMs, int(config.interval.count())));
+    config.interval = readInterval(QStringLiteral("transmit/intervalMs"), config.interval);
     config.prefix = readText(QStringLiteral("transmit/prefix"), config.prefix, maxPrefixLength);
     return config;
 }
@@ -114,7 +134,9 @@ void SettingsStore::save(const TransmitConfig &config)
     saveEndpoint(QStringLiteral("transmit"), config);
     m_settings.setValue(QStringLiteral("transmit/ttl"), config.ttl);
     m_settings.setValue(QStringLiteral("transmit/loopback"), config.loopback ? 1 : 0);
-    m_settings.setValue(QStringLiteral("transmit/intervalMs"), qint64(config.interval.count()));
+    // Milliseconds with a fraction: the cadence is kept to the microsecond.
+    m_settings.setValue(QStringLiteral("transmit/intervalMs"),
+                        double(config.interval.count()) / 1000);
     m_settings.setValue(QStringLiteral("transmit/prefix"), config.prefix);
     checkSaving();
 }

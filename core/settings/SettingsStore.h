@@ -54,6 +54,7 @@ private:
     template<typename Config> void saveEndpoint(const QString &section, const Config &config);
     QHostAddress readGroup(const QString &key, const QHostAddress &fallback);
     int readInt(const QString &key, int minimum, int maximum, int fallback);
+    std::chrono::microseconds readInterval(const QString &key, std::chrono::microseconds fallback);
     QString readText(const QString &key, const QString &fallback, int maxLength);
 
     QSettings m_settings;

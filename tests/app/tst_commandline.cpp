@@ -39,7 +39,7 @@ private slots:
         QCOMPARE(*options.port, quint16(6000));
         QCOMPARE(*options.interfaceSpec, QStringLiteral("lo"));
         QCOMPARE(*options.ttl, 4);
-        QCOMPARE(options.interval->count(), 250);
+        QCOMPARE(qint64(options.interval->count()), qint64(250000)); // microseconds
         QCOMPARE(*options.prefix, QStringLiteral("UPS"));
         QCOMPARE(*options.count, qint64(3));
         QCOMPARE(*options.durationSeconds, 1.5);
@@ -75,6 +75,17 @@ private slots:
         QCOMPARE(parse({"--send"}).mode, Mode::Send);
     }
 
+    void emptyPrefixIsAPrefix()
+    {
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        const auto options = parse({"--send", "--prefix", ""});
+        QCOMPARE(options.outcome, Outcome::Run);
+        options.applyTo(receive, transmit);
+        QCOMPARE(transmit.prefix, QString());
+        QCOMPARE(receive.atuPrefix, QString());
+    }
+
     void refusesBadArguments_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -95,8 +106,24 @@ private slots:
         QTest::newRow("interval negative") << QStringList{"--interval", "-2"} << "above 0";
         QTest::newRow("interval two days") << QStringList{"--interval", "172800"} << "longer than a day";
         QTest::newRow("huge prefix") << QStringList{"--prefix", QString(70000, QLatin1Char('A'))} << "65507";
-        QTest::newRow("count 0") << QStringList{"--count", "0"} << "--count";
-        QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration";
+        QTest::newRow("count 0") << QStringList{"--send", "--count", "0"} << "--count";
+        QTest::newRow("count in the window") << QStringList{"--count", "5"} << "--count '5' is for --headless and --send";
+        QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration 'x'";
+        // Time options: every value either works as written or is refused, naming the value.
+        QTest::newRow("duration 0") << QStringList{"--duration", "0"} << "'0' must be a number of seconds above 0";
+        QTest::newRow("duration negative") << QStringList{"--duration", "-1"} << "'-1' must be";
+        QTest::newRow("duration nan") << QStringList{"--duration", "nan"} << "'nan' must be";
+        QTest::newRow("duration inf") << QStringList{"--duration", "inf"} << "'inf' must be a finite number";
+        QTest::newRow("duration 1e300") << QStringList{"--duration", "1e300"} << "'1e300' is longer than 100 years";
+        QTest::newRow("duration past a century") << QStringList{"--duration", "3155760001"} << "100 years";
+        QTest::newRow("duration 0.1 ms") << QStringList{"--duration", "0.0001"} << "'0.0001' is below 1 ms";
+        QTest::newRow("stats 0.1 ms") << QStringList{"--stats", "0.0001"} << "--stats '0.0001' is below 0.01 s";
+        QTest::newRow("stats inf") << QStringList{"--stats", "inf"} << "--stats 'inf' must be a finite number";
+        QTest::newRow("stats 1e300") << QStringList{"--stats", "1e300"} << "longer than 100 years";
+        QTest::newRow("stats 0") << QStringList{"--stats", "0"} << "above 0";
+        QTest::newRow("interval inf") << QStringList{"--send", "--interval", "inf"} << "'inf' must be a finite number";
+        QTest::newRow("interval nan") << QStringList{"--send", "--interval", "nan"} << "'nan' must be";
+        QTest::newRow("interval 0.5 ms") << QStringList{"--send", "--interval", "0.0005"} << "below the 1 ms";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("both modes") << QStringList{"--headless", "--send"} << "cannot be combined";
@@ -113,6 +140,36 @@ private slots:
         QVERIFY(!options.message.contains(QLatin1Char('\n')));
     }
 
+    void keepsTheIntervalToTheMicrosecond()
+    {
+        QCOMPARE(qint64(parse({"--send", "--interval", "0.0015"}).interval->count()), qint64(1500));
+        QCOMPARE(qint64(parse({"--send", "--interval", "0.001"}).interval->count()), qint64(1000));
+        QCOMPARE(qint64(parse({"--send", "--interval", "86400"}).interval->count()),
+                 qint64(86'400'000'000));
+    }
+
+    void acceptsTimesWithinTheirBounds_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<double>("seconds");
+        // 2147484 s is past QTimer's INT_MAX ms; 4294968 s once wrapped around to 0.7 s.
+        QTest::newRow("duration past INT_MAX ms") << QStringList{"--duration", "2147484"} << 2147484.0;
+        QTest::newRow("duration past UINT_MAX ms") << QStringList{"--duration", "4294968"} << 4294968.0;
+        QTest::newRow("duration 100 years") << QStringList{"--duration", "3155760000"} << 3155760000.0;
+        QTest::newRow("duration 1 ms") << QStringList{"--duration", "0.001"} << 0.001;
+        QTest::newRow("stats 10 ms") << QStringList{"--stats", "0.01"} << 0.01;
+        QTest::newRow("stats 100 years") << QStringList{"--stats", "3155760000"} << 3155760000.0;
+    }
+
+    void acceptsTimesWithinTheirBounds()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(double, seconds);
+        const auto options = parse(arguments);
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(arguments.first() == "--duration" ? *options.durationSeconds : *options.statsSeconds, seconds);
+    }
+
     void warnsAboutLinkLocalGroups()
     {
         const auto options = parse({"--group", "224.0.0.251"});
@@ -127,18 +184,26 @@ private slots:
         const auto help = parse({"--help"});
         QCOMPARE(help.outcome, Outcome::ShowHelp);
         QVERIFY(help.message.contains(QStringLiteral("--headless")));
+        QVERIFY(help.message.startsWith(QStringLiteral("Usage: ")));
+        QVERIFY(!help.message.contains(QStringLiteral("<executable_name>")));
         QCOMPARE(parse({"--version"}).outcome, Outcome::ShowVersion);
+        QCOMPARE(parse({"--help-all"}).outcome, Outcome::ShowHelp); // not the window
     }
 
-    void detectsHeadlessBeforeAnApplicationExists()
+    // QApplication takes these out of the arguments, but only after the parser has run.
+    void acceptsQtsWindowOptions()
     {
-        char program[] = "mcast-monitor";
-        char headless[] = "--headless";
-        char port[] = "--port";
-        char *withHeadless[] = {program, port, headless};
-        char *windowOnly[] = {program, port};
-        QVERIFY(CommandLine::wantsHeadless(3, withHeadless));
-        QVERIFY(!CommandLine::wantsHeadless(2, windowOnly));
+        const auto options = parse({"-platform", "offscreen", "-style=Fusion", "-reverse",
+                                    "--qwindowtitle", "Lab", "--port", "6000"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QVERIFY(options.platformChosen);
+        QCOMPARE(*options.port, quint16(6000));
+        QVERIFY(!parse({"-style", "Fusion"}).platformChosen);
+        // One dash names a long option now; the short ones still work.
+        QCOMPARE(parse({"-h"}).outcome, Outcome::ShowHelp);
+        QCOMPARE(parse({"-v"}).outcome, Outcome::ShowVersion);
+        QCOMPARE(parse({"-headless"}).mode, Mode::Headless);
+        QVERIFY(!parse({"--help"}).message.contains(QStringLiteral("--platform"))); // hidden
     }
 };
 

@@ -89,6 +89,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(samePrefix && samePrefix->timeUs == anyPrefix->timeUs);
     }
 
+    // An empty prefix: the timestamp alone, which no prefixed reading takes.
+    const auto bare = AtuMessage::parse(payload, QString());
+    if (bare) {
+        FUZZ_CHECK(bare->prefix.isEmpty());
+        FUZZ_CHECK(!anyPrefix);
+        const auto again = AtuMessage::parse(AtuMessage::compose(QString(), bare->timeUs), QString());
+        FUZZ_CHECK(again && again->timeUs == bare->timeUs);
+    }
+
     const QString atu = QString::fromLatin1(AtuMessage::defaultPrefix);
     const auto withAtu = AtuMessage::parse(payload, atu);
     if (withAtu) {

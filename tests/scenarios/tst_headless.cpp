@@ -146,6 +146,35 @@ private slots:
         }
     }
 
+    // --prefix '' on both ends: the sender sends the timestamp alone and the receiver
+    // decodes exactly that (it once sent " <timestamp>" and decoded nothing).
+    void emptyPrefixOnBothEnds()
+    {
+        const QString port = QString::number(TestNetwork::freshPort(32));
+        QProcess listener;
+        startListening(listener, {"--headless", "--json", "--count", "2", "--prefix", "", "--port", port});
+        const QByteArray sent = runToEnd({"--send", "--count", "2", "--interval", "0.1", "--prefix", "", "--port", port}, 0);
+        const QRegularExpression sentLine(QStringLiteral(R"(^Sent (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?) to 239\.1\.1\.1:%1$)").arg(port));
+        QStringList timestamps;
+        for (const QByteArray &line : sent.trimmed().split('\n')) {
+            const auto match = sentLine.match(QString::fromUtf8(line));
+            QVERIFY2(match.hasMatch(), line.constData());
+            timestamps.append(match.captured(1));
+        }
+        QCOMPARE(timestamps.size(), 2);
+
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+        const JsonOutput output = jsonOutput(listener.readAllStandardOutput());
+        QCOMPARE(output.others.size(), 2); // the datagram lines
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject datagram = QJsonDocument::fromJson(output.others[i]).object();
+            QCOMPARE(datagram["payload"].toString(), timestamps[i]);
+            QVERIFY2(datagram["atu_time"].isString(), output.others[i].constData());
+            QVERIFY(datagram["atu_offset_ms"].isDouble());
+        }
+    }
+
     void printsReadableLinesWithoutJson()
     {
         const QString port = QString::number(TestNetwork::freshPort(22));
@@ -304,6 +333,70 @@ private slots:
         QVERIFY2(qAbs(mean - 250) < 20, qPrintable(QString::number(mean)));
     }
 
+    // Below 2 ms the cadence is kept to the microsecond: a run of D seconds at I sends a
+    // message at every deadline before D, ceil(D / I), and each one arrives. (1 ms once sent
+    // ~10 % fewer; 1.5 ms was rounded to 2 ms.)
+    void sendsEveryDeadlineBelowTwoMilliseconds_data()
+    {
+        QTest::addColumn<QString>("interval");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("1 ms") << "0.001" << 2000;
+        QTest::newRow("1.5 ms") << "0.0015" << 1334; // 0, 1.5, …, 1999.5 ms
+    }
+
+    void sendsEveryDeadlineBelowTwoMilliseconds()
+    {
+        QFETCH(QString, interval);
+        QFETCH(int, expected);
+        const quint16 port = TestNetwork::freshPort(30);
+        QUdpSocket receiver;
+        QVERIFY(receiver.bind(QHostAddress::AnyIPv4, port,
+                              QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint));
+        QVERIFY(receiver.joinMulticastGroup(QHostAddress(QStringLiteral("239.1.1.1")),
+                                            TestNetwork::loopback()));
+        receiver.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4 * 1024 * 1024);
+        int received = 0;
+        connect(&receiver, &QUdpSocket::readyRead, this, [&] {
+            while (receiver.hasPendingDatagrams()) {
+                if (receiver.receiveDatagram().data().startsWith("ATU "))
+                    ++received;
+            }
+        });
+
+        QProcess sender;
+        prepare(sender);
+        sender.setArguments(
+            {"--send", "--interval", interval, "--duration", "2", "--port", QString::number(port)});
+        QByteArray output;
+        connect(&sender, &QProcess::readyReadStandardOutput, this,
+                [&] { output += sender.readAllStandardOutput(); });
+        sender.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sender.state() == QProcess::NotRunning, 15000);
+        QCOMPARE(sender.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sender.exitCode(), 0);
+        output += sender.readAllStandardOutput();
+
+        // "Sent N messages in E s", and "skipped K messages" only after a stall over 1 s.
+        const QString errors = QString::fromUtf8(sender.readAllStandardError());
+        const auto summary =
+            QRegularExpression(QStringLiteral(R"(Sent (\d+) messages in ([\d.]+) s)"))
+                .match(errors);
+        QVERIFY2(summary.hasMatch(), qPrintable(errors));
+        const int sent = summary.captured(1).toInt();
+        const double seconds = summary.captured(2).toDouble();
+        int skipped = 0;
+        QRegularExpressionMatchIterator skips =
+            QRegularExpression(QStringLiteral(R"(skipped (\d+) messages)")).globalMatch(errors);
+        while (skips.hasNext())
+            skipped += skips.next().captured(1).toInt();
+        QCOMPARE(int(output.count('\n')), sent);
+        QCOMPARE(sent + skipped, expected);
+        QVERIFY2(qAbs(sent - 2.0 / interval.toDouble()) <= 0.005 * 2.0 / interval.toDouble(),
+                 qPrintable(errors));
+        QVERIFY2(seconds >= 2.0 && seconds < 3.0, qPrintable(errors)); // never early
+        QTRY_COMPARE_WITH_TIMEOUT(received, sent, 5000);
+    }
+
     void stopsAfterTheDuration()
     {
         QElapsedTimer timer;
@@ -314,17 +407,129 @@ private slots:
         QVERIFY(timer.elapsed() >= 500);
     }
 
-    void stopsCleanlyOnSigterm()
+    // Every time option works as written or is refused before anything starts, with one
+    // line that names the value.
+    void timeOptionsOutOfRangeExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("duration inf") << QStringList{"--headless", "--duration", "inf"} << "inf";
+        QTest::newRow("duration 1e300") << QStringList{"--headless", "--duration", "1e300"} << "1e300";
+        QTest::newRow("duration nan") << QStringList{"--headless", "--duration", "nan"} << "nan";
+        QTest::newRow("duration negative") << QStringList{"--send", "--duration", "-3"} << "-3";
+        QTest::newRow("stats 0.0001") << QStringList{"--headless", "--stats", "0.0001"} << "0.0001";
+        QTest::newRow("stats inf") << QStringList{"--headless", "--stats", "inf"} << "inf";
+        QTest::newRow("interval inf") << QStringList{"--send", "--interval", "inf"} << "inf";
+        QTest::newRow("interval 1e-9") << QStringList{"--send", "--interval", "1e-9"} << "1e-9";
+    }
+
+    void timeOptionsOutOfRangeExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, value);
+        QByteArray errors;
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(runToEnd(arguments, 2, &errors), QByteArray());
+        QVERIFY(clock.elapsed() < 5000);
+        QCOMPARE(errors.count('\n'), 1);
+        QVERIFY2(errors.startsWith("mcast-monitor: ") && errors.contains("'" + value.toUtf8() + "'"),
+                 errors.constData());
+    }
+
+    // 2147484 s is past QTimer's INT_MAX ms (it never fired, with a Qt warning); 4294968 s
+    // wrapped around to 0.7 s. Both run as written now: still going, without a warning.
+    void longDurationsRunAsWritten_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("headless past INT_MAX ms") << QStringList{"--headless", "--duration", "2147484"};
+        QTest::newRow("headless past UINT_MAX ms") << QStringList{"--headless", "--duration", "4294968"};
+        QTest::newRow("send past UINT_MAX ms") << QStringList{"--send", "--interval", "0.2", "--duration", "4294968"};
+        QTest::newRow("headless 100 years") << QStringList{"--headless", "--duration", "3155760000", "--stats", "3155760000"};
+    }
+
+    void longDurationsRunAsWritten()
     {
 #ifdef Q_OS_UNIX
+        QFETCH(QStringList, arguments);
+        QProcess process;
+        prepare(process);
+        process.setArguments(arguments + QStringList{"--port", QString::number(TestNetwork::freshPort(28))});
+        process.start();
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(1500);
+        QCOMPARE(process.state(), QProcess::Running);
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray errors = process.readAllStandardError();
+        for (const QByteArray &line : errors.trimmed().split('\n'))
+            QVERIFY2(line.isEmpty() || line.startsWith("Listening to ") || line.startsWith("Sent "),
+                     errors.constData());
+        if (arguments.contains("--send"))
+            QVERIFY(process.readAllStandardOutput().count('\n') >= 5);
+#else
+        QSKIP("SIGTERM is POSIX");
+#endif
+    }
+
+    // The shortest statistics period prints at most its rate, not in a busy loop.
+    void statsAtTheShortestPeriodKeepItsRate()
+    {
+        const QByteArray output = runToEnd({"--headless", "--stats", "0.01", "--duration", "1", "--json",
+                                            "--port", QString::number(TestNetwork::freshPort(29))}, 0);
+        const JsonOutput lines = jsonOutput(output);
+        QVERIFY2(lines.others.isEmpty(), lines.others.join('\n').constData());
+        // 100 a second and the final one; a loaded machine prints fewer, never more.
+        QVERIFY2(lines.stats.size() >= 10 && lines.stats.size() <= 102,
+                 qPrintable(QString::number(lines.stats.size())));
+    }
+
+    void stopsCleanlyOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP); // the terminal went away
+    }
+
+    void stopsCleanlyOnSignals()
+    {
+#ifdef Q_OS_UNIX
+        QFETCH(int, signal);
         QProcess listener;
-        startListening(listener, {"--headless", "--port", QString::number(TestNetwork::freshPort(24))});
-        listener.terminate();
+        startListening(listener, {"--headless", "--stats", "60", "--json", "--port", QString::number(TestNetwork::freshPort(24))});
+        QCOMPARE(::kill(pid_t(listener.processId()), signal), 0);
         QVERIFY(listener.waitForFinished(5000));
         QCOMPARE(listener.exitStatus(), QProcess::NormalExit);
         QCOMPARE(listener.exitCode(), 0);
+        QCOMPARE(jsonOutput(listener.readAllStandardOutput()).stats.size(), 1); // the final line
 #else
-        QSKIP("SIGTERM is POSIX");
+        QSKIP("POSIX signals");
+#endif
+    }
+
+    // nohup ignores SIGHUP for the program it starts; the program keeps it so.
+    void hangUpStaysIgnoredUnderNohup()
+    {
+#ifdef Q_OS_UNIX
+        QProcess listener;
+        prepare(listener);
+        listener.setProgram(QStringLiteral("nohup"));
+        listener.setArguments({QStringLiteral(MCAST_MONITOR_BINARY), "--headless", "--port",
+                               QString::number(TestNetwork::freshPort(31))});
+        listener.start();
+        QByteArray errors;
+        QTRY_VERIFY_WITH_TIMEOUT((errors += listener.readAllStandardError()).contains("Listening to"), 5000);
+        QCOMPARE(::kill(pid_t(listener.processId()), SIGHUP), 0); // nohup has exec'd: the same process
+        QTest::qWait(300);
+        QCOMPARE(listener.state(), QProcess::Running);
+        listener.terminate();
+        QVERIFY(listener.waitForFinished(5000));
+        QCOMPARE(listener.exitCode(), 0);
+#else
+        QSKIP("POSIX signals");
 #endif
     }
 

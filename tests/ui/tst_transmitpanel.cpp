@@ -71,6 +71,7 @@ private slots:
         QCOMPARE(harness.find<QDoubleSpinBox>("intervalSpin")->value(), 1.0);
         QCOMPARE(harness.find<QDoubleSpinBox>("intervalSpin")->minimum(), 0.001);
         QCOMPARE(harness.find<QDoubleSpinBox>("intervalSpin")->maximum(), 86400.0);
+        QCOMPARE(harness.find<QDoubleSpinBox>("intervalSpin")->text(), QStringLiteral("1 s"));
         QCOMPARE(harness.find<QLineEdit>("prefixEdit")->text(), QStringLiteral("ATU"));
         QCOMPARE(harness.find<QPushButton>("transmitButton")->text(),
                  QStringLiteral("Start &sending"));
@@ -97,6 +98,19 @@ private slots:
         QCOMPARE(read->loopback, false);
         QCOMPARE(read->interval, std::chrono::milliseconds(50));
         QCOMPARE(read->prefix, QStringLiteral("HB"));
+    }
+
+    // The command line's interval is kept to the microsecond: 1.5 ms is not 2 ms.
+    void intervalsKeepTheirMicroseconds()
+    {
+        Harness harness;
+        TransmitConfig config = loopbackConfig(6001);
+        config.interval = std::chrono::microseconds(1500);
+        harness.panel.setConfig(config);
+        QCOMPARE(harness.find<QDoubleSpinBox>("intervalSpin")->text(), QStringLiteral("0.0015 s"));
+        const auto read = harness.panel.validatedConfig();
+        QVERIFY(read);
+        QCOMPARE(qint64(read->interval.count()), qint64(1500));
     }
 
     void invalidGroupIsRefusedInline()

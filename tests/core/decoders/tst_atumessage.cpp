@@ -66,6 +66,26 @@ private slots:
         QCOMPARE(decoded->timeUs, localUs(2022, 2, 13, 9, 5, 7, 250000));
     }
 
+    // --prefix '' on both ends: the message is the timestamp alone, and decodes as one.
+    void anEmptyPrefixIsTheTimestampAlone()
+    {
+        const qint64 time = localUs(2022, 2, 13, 10, 0, 0, 500000);
+        const QByteArray bare = AtuMessage::compose(QString(), time);
+        QCOMPARE(bare, QByteArray("2022-02-13 10:00:00.500000"));
+        const auto decoded = AtuMessage::parse(bare, QString());
+        QVERIFY(decoded.has_value());
+        QCOMPARE(decoded->prefix, QString());
+        QCOMPARE(decoded->timeUs, time);
+        QCOMPARE(AtuMessage::parse("2022-02-13 10:00:00", QString())->timeUs,
+                 localUs(2022, 2, 13, 10, 0, 0, 0));
+        // Only the timestamp alone: not one with a prefix, nor the leading space once sent.
+        QVERIFY(!AtuMessage::parse("ATU 2022-02-13 10:00:00.500000", QString()));
+        QVERIFY(!AtuMessage::parse(" 2022-02-13 10:00:00.500000", QString()));
+        QVERIFY(!AtuMessage::parse("2022-02-13 10:00:00.500000\n", QString()));
+        // A receiver that takes any prefix wants a word before the time.
+        QVERIFY(!AtuMessage::parse(bare));
+    }
+
     void refusesMalformedPayloads_data()
     {
         QTest::addColumn<QByteArray>("payload");

@@ -61,7 +61,7 @@ private slots:
         transmit.port = 6002;
         transmit.ttl = 9;
         transmit.loopback = false;
-        transmit.interval = std::chrono::milliseconds(250);
+        transmit.interval = std::chrono::microseconds(1500); // kept to the microsecond
         transmit.prefix = QStringLiteral("UPS");
         {
             SettingsStore store(path);
@@ -80,10 +80,20 @@ private slots:
         QCOMPARE(t.port, transmit.port);
         QCOMPARE(t.ttl, 9);
         QCOMPARE(t.loopback, false);
-        QCOMPARE(t.interval.count(), 250);
+        QCOMPARE(qint64(t.interval.count()), qint64(1500));
         QCOMPARE(t.prefix, QStringLiteral("UPS"));
         QCOMPARE(store.windowGeometry(), QByteArray("geometry"));
         QVERIFY(store.takeWarnings().isEmpty());
+    }
+
+    // Files written before the interval had a fraction hold whole milliseconds.
+    void readsIntervalsInMilliseconds()
+    {
+        SettingsStore whole(writeFile("[transmit]\nintervalMs=250\n"));
+        QCOMPARE(qint64(whole.transmitConfig().interval.count()), qint64(250000));
+        SettingsStore infinite(writeFile("[transmit]\nintervalMs=inf\n"));
+        QCOMPARE(infinite.transmitConfig().interval, TransmitConfig().interval);
+        QCOMPARE(infinite.takeWarnings().size(), 1);
     }
 
     void hostileValuesFallBackToDefaultsWithWarnings()
