@@ -1,10 +1,10 @@
 #include "HeadlessMonitor.h"
 
+#include "Diagnostics.h"
 #include "output/DatagramText.h"
 #include "output/LineSink.h"
 #include "output/StatsReport.h"
 
-#include <cstdio>
 
 HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
                                  const ReceiveConfig &config, LineSink &out, QObject *parent)
@@ -26,14 +26,14 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
     connect(&m_pipeline, &ReceivePipeline::livenessChanged, this, &HeadlessMonitor::printEvents);
     MulticastListener &listener = m_pipeline.listener();
     connect(&listener, &MulticastListener::listening, this, [](const ListeningStatus &status) {
-        std::fprintf(stderr, "Listening to %s\n", qUtf8Printable(status.describe()));
+        Diagnostics::note(QStringLiteral("Listening to ") + status.describe());
     });
     connect(&listener, &MulticastListener::failed, this, [this](const QString &reason) {
-        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(reason));
+        Diagnostics::error(reason);
         complete(1);
     });
     connect(&listener, &MulticastListener::interfaceLost, this, [](const QString &reason) {
-        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(reason));
+        Diagnostics::error(reason);
     });
     connect(&listener, &MulticastListener::stopped, this, [this] {
         if (m_stopping)

@@ -1,9 +1,10 @@
 #include "HeadlessSender.h"
 
+#include "Diagnostics.h"
 #include "output/LineSink.h"
+#include "output/PayloadFormatter.h"
 #include "time/LongTimer.h"
 
-#include <cstdio>
 #include <optional>
 
 HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions &options,
@@ -17,20 +18,21 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     // The transmitter ends a --duration itself: every message due within it, none after.
     connect(&m_transmitter, &Transmitter::stopped, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
+        // The message holds the prefix the user typed: one line whatever it contains.
         m_out.writeLine(QStringLiteral("Sent %1 to %2:%3")
-                            .arg(message, m_config.group.toString())
+                            .arg(PayloadFormatter::escapedLine(message), m_config.group.toString())
                             .arg(m_config.port)
                             .toUtf8());
         if (m_options.count && count >= *m_options.count)
             finish();
     });
     connect(&m_transmitter, &Transmitter::sendFailed, this, [](const QString &reason) {
-        std::fprintf(stderr, "mcast-monitor: send failed: %s\n", qUtf8Printable(reason));
+        Diagnostics::error(QStringLiteral("send failed: ") + reason);
     });
     connect(&m_transmitter, &Transmitter::skipped, this, [](qint64 count) {
-        std::fprintf(stderr, "mcast-monitor: fell more than %lld s behind: skipped %lld messages\n",
-                     static_cast<long long>(Transmitter::catchUpLimit.count()),
-                     static_cast<long long>(count));
+        Diagnostics::error(QStringLiteral("fell more than %1 s behind: skipped %2 messages")
+                               .arg(qint64(Transmitter::catchUpLimit.count()))
+                               .arg(count));
     });
 }
 
@@ -40,7 +42,7 @@ void HeadlessSender::start()
     if (m_options.durationSeconds)
         runTime = LongTimer::fromSeconds(*m_options.durationSeconds);
     if (!m_transmitter.start(m_config, runTime)) {
-        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(m_transmitter.lastError()));
+        Diagnostics::error(m_transmitter.lastError());
         m_finished = true;
         emit finished(1);
     }
@@ -53,8 +55,8 @@ void HeadlessSender::finish()
     m_finished = true;
     m_transmitter.stop();
     // What the cadence can be checked against: the count and the time since the first.
-    std::fprintf(stderr, "Sent %lld messages in %.6f s\n",
-                 static_cast<long long>(m_transmitter.sentCount()),
-                 std::chrono::duration<double>(m_transmitter.runningTime()).count());
+    Diagnostics::note(QStringLiteral("Sent %1 messages in %2 s")
+                          .arg(m_transmitter.sentCount())
+                          .arg(std::chrono::duration<double>(m_transmitter.runningTime()).count(), 0, 'f', 6));
     emit finished(0);
 }

@@ -1,5 +1,7 @@
 #include "StandardOutput.h"
 
+#include "Diagnostics.h"
+
 #include <cstdio>
 #include <utility>
 
@@ -45,11 +47,9 @@ int StandardOutput::close(int exitCode)
     if (m_sink.hasFailed())
         reportError(m_sink.errorString());
     if (const qint64 dropped = m_sink.droppedLines(); dropped > 0)
-        std::fprintf(stderr,
-                     "mcast-monitor: %lld of %lld lines dropped: standard output was not "
-                     "read fast enough\n",
-                     static_cast<long long>(dropped),
-                     static_cast<long long>(dropped + m_sink.writtenLines()));
+        Diagnostics::error(QStringLiteral("%1 of %2 lines dropped: standard output was not read fast enough")
+                               .arg(dropped)
+                               .arg(dropped + m_sink.writtenLines()));
     return m_sink.hasFailed() && exitCode == 0 ? writeErrorExitCode : exitCode;
 }
 
@@ -57,6 +57,5 @@ void StandardOutput::reportError(const QString &reason)
 {
     if (std::exchange(m_errorReported, true))
         return;
-    std::fprintf(stderr, "mcast-monitor: cannot write to standard output: %s\n",
-                 qUtf8Printable(reason));
+    Diagnostics::error(QStringLiteral("cannot write to standard output: ") + reason);
 }

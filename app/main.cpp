@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "Diagnostics.h"
 #include "DisplayCheck.h"
 #include "HeadlessMonitor.h"
 #include "HeadlessSender.h"
@@ -38,13 +39,13 @@ int answerWithoutRunning(const CommandLineOptions &options)
         std::fputs(qUtf8Printable(options.message), stdout);
         return 0;
     case CommandLineOptions::Outcome::Error:
-        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(options.message));
+        Diagnostics::error(options.message);
         return 2;
     case CommandLineOptions::Outcome::Run:
         break;
     }
     for (const QString &warning : options.warnings)
-        std::fprintf(stderr, "mcast-monitor: warning: %s\n", qUtf8Printable(warning));
+        Diagnostics::warning(warning);
     return -1;
 }
 
@@ -71,7 +72,7 @@ int runHeadless(QCoreApplication &app, int standardOutput, const CommandLineOpti
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     for (const QString &warning : settings.takeWarnings())
-        std::fprintf(stderr, "mcast-monitor: warning: %s\n", qUtf8Printable(warning));
+        Diagnostics::warning(warning);
     options.applyTo(receive, transmit);
     if (options.mode == CommandLineOptions::Mode::Send)
         return runWithoutWindow<HeadlessSender>(app, standardOutput, options, transmit);
@@ -87,8 +88,7 @@ int runGui(QApplication &app, int standardOutput, const CommandLineOptions &opti
     QObject::connect(&settings, &SettingsStore::saveProblemChanged, &settings,
                      [](const QString &path, const QString &reason) {
                          if (!reason.isEmpty())
-                             std::fprintf(stderr, "mcast-monitor: cannot save settings to %s: %s\n",
-                                          qUtf8Printable(path), qUtf8Printable(reason));
+                             Diagnostics::error(QStringLiteral("cannot save settings to %1: %2").arg(path, reason));
                      });
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
         return runHeadless(app, standardOutput, options);
     }
     if (const auto reason = DisplayCheck::missingDisplay(options.platformChosen)) {
-        std::fprintf(stderr, "mcast-monitor: %s\n", qUtf8Printable(*reason));
+        Diagnostics::error(*reason);
         return DisplayCheck::noDisplayExitCode;
     }
     DisplayCheck::PlatformFailureGuard guard;

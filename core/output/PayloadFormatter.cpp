@@ -114,6 +114,11 @@ QString escapedText(const QByteArray &bytes, int maxBytes)
     return out;
 }
 
+QString escapedLine(const QString &text)
+{
+    return escapedText(text.toUtf8());
+}
+
 QString hex(const QByteArray &bytes, int maxBytes)
 {
     const qsizetype limit = (maxBytes < 0) ? bytes.size() : std::min<qsizetype>(bytes.size(), maxBytes);

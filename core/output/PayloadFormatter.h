@@ -11,6 +11,9 @@ inline constexpr int unlimited = -1;
 inline constexpr auto truncationMarker = "…";
 
 QString escapedText(const QByteArray &bytes, int maxBytes = unlimited);
+// Text from elsewhere (a prefix the user typed, an interface name, an error message that
+// quotes them) made safe for one line of a terminal or a log the same way.
+QString escapedLine(const QString &text);
 QString hex(const QByteArray &bytes, int maxBytes = unlimited);
 // True when the bytes read poorly as text (many escapes): show them as hex instead.
 bool looksBinary(const QByteArray &bytes);

@@ -558,6 +558,54 @@ private slots:
         QCOMPARE(errors.count('\n'), 1);
     }
 
+    // What users type and what the system names (interfaces) reach stderr and stdout as one
+    // line each, with controls escaped: nothing splits a line or drives the terminal.
+    void untrustedTextIsEscapedOnEveryChannel()
+    {
+        const QString hostile = QStringLiteral("x\ny\x1b[2J\u009b1m\u202ez");
+        QByteArray errors;
+        QCOMPARE(runToEnd({"--headless", "--interface", hostile}, 2, &errors), QByteArray());
+        QCOMPARE(errors.count('\n'), 1);
+        QVERIFY2(errors.contains(R"(x\ny\x1b[2J)"), errors.constData());
+        QVERIFY(!errors.contains('\x1b'));
+        QVERIFY(!errors.contains("\xc2\x9b"));     // C1 CSI
+        QVERIFY(!errors.contains("\xe2\x80\xae")); // right-to-left override
+
+        const QString port = QString::number(TestNetwork::freshPort(28));
+        const QByteArray sent = runToEnd({"--send", "--count", "1", "--interval", "0.01", "--prefix",
+                                          QStringLiteral("A\nB\x1b[31m"), "--port", port},
+                                         0, &errors);
+        QCOMPARE(sent.count('\n'), 1);
+        QVERIFY2(sent.startsWith(R"(Sent A\nB\x1b[31m )"), sent.constData());
+        QVERIFY(!sent.contains('\x1b'));
+        QVERIFY(!errors.contains('\x1b'));
+    }
+
+#ifdef Q_OS_LINUX
+    // An interface whose name holds an escape sequence (Linux allows any byte but '/', ':'
+    // and white space): "Listening to … on <name>" stays one inert line.
+    void anInterfaceNameWithControlsIsEscaped()
+    {
+        const QString name = QStringLiteral("mc\x1b[7m");
+        if (!TestNetwork::ip(QStringLiteral("link add %1 type veth peer name mcEsc1").arg(name)))
+            QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
+        QVERIFY(TestNetwork::ip(QStringLiteral("addr add 198.18.5.1/24 dev %1").arg(name)));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set %1 multicast on up").arg(name)));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcEsc1 up")));
+        QProcess listener;
+        prepare(listener);
+        listener.setArguments({"--headless", "--interface", name, "--duration", "0.5",
+                               "--port", QString::number(TestNetwork::freshPort(29))});
+        listener.start();
+        QVERIFY(listener.waitForFinished(10000));
+        TestNetwork::ip(QStringLiteral("link del mcEsc1"));
+        const QByteArray errors = listener.readAllStandardError();
+        QCOMPARE(listener.exitCode(), 0);
+        QVERIFY2(errors.contains(R"(on mc\x1b[7m)"), errors.constData());
+        QVERIFY(!errors.contains('\x1b'));
+    }
+#endif
+
     void bindFailureExitsOneWithTheReason()
     {
         const quint16 port = TestNetwork::freshPort(26);
