@@ -27,6 +27,11 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
     MulticastListener &listener = m_pipeline.listener();
     connect(&listener, &MulticastListener::listening, this, [](const ListeningStatus &status) {
         Diagnostics::note(QStringLiteral("Listening to ") + status.describe());
+        // With several subscriptions, the ones not joined say why (each time it changes).
+        for (const SubscriptionStatus &subscription : status.subscriptions) {
+            if (subscription.state != SubscriptionStatus::State::Joined && status.subscriptions.size() > 1)
+                Diagnostics::error(subscription.describe() + QStringLiteral(": ") + subscription.reason);
+        }
     });
     connect(&listener, &MulticastListener::failed, this, [this](const QString &reason) {
         Diagnostics::error(reason);

@@ -186,15 +186,9 @@ QList<LivenessEvent> TrafficStatistics::takeEvents()
     return events;
 }
 
-void TrafficStatistics::setSocketOsDrops(qint64 dropsOnCurrentSocket)
+void TrafficStatistics::setOsDropsTotal(qint64 receiverTotal)
 {
-    m_osDropsCurrent = dropsOnCurrentSocket;
-}
-
-void TrafficStatistics::socketClosed()
-{
-    m_osDropsBefore += m_osDropsCurrent;
-    m_osDropsCurrent = 0;
+    m_osDropsTotal = receiverTotal;
 }
 
 int TrafficStatistics::count(Liveness state) const
@@ -211,8 +205,7 @@ void TrafficStatistics::clear()
     m_otherIndex = -1;
     m_totals = Totals{};
     m_events.clear();
-    m_osDropsBefore = 0;
-    m_osDropsCurrent = 0;
+    m_osDropsAtClear = m_osDropsTotal;
 }
 
 RateWindow::Rate TrafficStatistics::rate(const RateWindow &window, qint64 windowMs) const

@@ -123,9 +123,9 @@ public:
     const Totals &totals() const { return m_totals; }
     // Datagrams the operating system dropped before we could read them, over every
     // socket this run has listened with.
-    qint64 osDrops() const { return m_osDropsBefore + m_osDropsCurrent; }
-    void setSocketOsDrops(qint64 dropsOnCurrentSocket);
-    void socketClosed();
+    qint64 osDrops() const { return m_osDropsTotal - m_osDropsAtClear; }
+    // The receiver's running count (since it was made); osDrops() counts from the last clear().
+    void setOsDropsTotal(qint64 receiverTotal);
     RateWindow::Rate rate(const RateWindow &window, qint64 windowMs) const;
     qint64 nowUs() const;
 
@@ -142,6 +142,6 @@ private:
     std::optional<QList<Subscription>> m_watched;
     Totals m_totals;
     QList<LivenessEvent> m_events;
-    qint64 m_osDropsBefore = 0;
-    qint64 m_osDropsCurrent = 0;
+    qint64 m_osDropsTotal = 0;
+    qint64 m_osDropsAtClear = 0;
 };

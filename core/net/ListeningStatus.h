@@ -3,17 +3,36 @@
 #include "net/NetworkInterfaces.h"
 #include "net/Subscription.h"
 
+#include <QList>
 #include <QMetaType>
+
+// Where one subscription stands: joined on its interface, waiting for the interface to
+// come back, or failed with the operating system's reason.
+struct SubscriptionStatus
+{
+    enum class State { Joined, WaitingForInterface, Failed };
+
+    Subscription subscription; // as asked for
+    InterfaceChoice interface; // as resolved (empty when it could not be)
+    State state = State::Failed;
+    QString reason; // why it failed or waits
+
+    QString describe() const; // "239.1.1.1:5001 on lo — 127.0.0.1"
+    static QString stateName(State state); // "joined", "waiting", "failed"
+};
 
 // What the receiver actually got from the operating system once it listens.
 struct ListeningStatus
 {
-    Subscription subscription; // as joined: its interface spec is the interface's name
-    InterfaceChoice interface;
+    QList<SubscriptionStatus> subscriptions; // in the order asked for
     int requestedBufferBytes = 0;
     int grantedBufferBytes = 0;
 
-    QString describe() const; // "239.1.1.1:5001 on lo — 127.0.0.1, buffer 4 MiB"
+    // The subscriptions whose traffic arrives now.
+    QList<Subscription> joined() const;
+    // "239.1.1.1:5001 on lo — 127.0.0.1, receive buffer 4 MiB", or for several
+    // "3 subscriptions (2 joined, 1 waiting), receive buffer 4 MiB".
+    QString describe() const;
 };
 
 Q_DECLARE_METATYPE(ListeningStatus)

@@ -5,16 +5,11 @@
 #include "time/WallClock.h"
 
 #include <QNetworkDatagram>
-#include <QVariant>
 
-#ifdef Q_OS_LINUX
-#include <netinet/in.h>
-#include <sys/socket.h>
-#endif
+#include <algorithm>
 
 MulticastReceiver::MulticastReceiver(QObject *parent)
     : ReceiverSignals(parent)
-    , m_socket(this)
     , m_flushTimer(this)
     , m_interfaceTimer(this)
     , m_drainTimer(this)
@@ -22,148 +17,226 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     m_drainTimer.setInterval(drainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &MulticastReceiver::drain);
     m_interfaceTimer.setInterval(interfaceCheckMs);
-    connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterface);
+    connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterfaces);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &MulticastReceiver::flush);
-    connect(&m_socket, &QUdpSocket::readyRead, this, &MulticastReceiver::readPendingDatagrams);
 }
 
 MulticastReceiver::~MulticastReceiver()
 {
-    leave();
+    closeAll();
+}
+
+std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const
+{
+    return NetworkInterfaces::resolve(subscription.interfaceSpec, error,
+                                      subscription.group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
+                                                                  : NetworkInterfaces::Need::IPv4Address);
 }
 
 void MulticastReceiver::start(const ReceiveConfig &config)
 {
-    leave();
-    m_interfaceTimer.stop();
-    m_waitingForInterface = false;
-    QString error;
-    if (!join(config, &error)) {
-        emit failed(error);
+    closeAll();
+    m_config = config;
+    m_atuDecoder = AtuDecoder(config.atuPrefix);
+    m_status = ListeningStatus{};
+    m_status.requestedBufferBytes = config.receiveBufferBytes;
+    m_useFastReader = LinuxDatagramReader::isAvailable();
+    const QList<Subscription> subscriptions = config.joined();
+    for (int id = 0; id < subscriptions.size(); ++id) {
+        SubscriptionStatus status;
+        status.subscription = subscriptions[id];
+        m_status.subscriptions.append(status);
+        QString error;
+        const auto interface = resolve(subscriptions[id], &error);
+        if (!interface) {
+            m_status.subscriptions[id].reason = error;
+            continue;
+        }
+        m_status.subscriptions[id].interface = *interface;
+        if (!interface->isUp) {
+            m_status.subscriptions[id].reason = QStringLiteral("interface %1 is down").arg(interface->label());
+            continue;
+        }
+        join(id, *interface);
+    }
+    if (m_status.joined().isEmpty()) {
+        // Nothing to listen to: the first reason is the one to give (one subscription: its own).
+        const SubscriptionStatus &first = m_status.subscriptions.value(0);
+        const QString reason = subscriptions.isEmpty() ? QStringLiteral("no group to join") : first.reason;
+        closeAll();
+        emit failed(subscriptions.size() > 1 ? QStringLiteral("%1: %2").arg(first.describe(), reason) : reason);
         return;
     }
-    m_config = config;
+    m_open = true;
+    m_sinceFlush.start();
     m_interfaceTimer.start();
     m_drainTimer.start();
     emit listening(m_status);
 }
 
-bool MulticastReceiver::join(const ReceiveConfig &config, QString *error)
+MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subscription, uint interfaceIndex,
+                                                        QString *error)
 {
-    const auto interface = NetworkInterfaces::resolve(config.interfaceSpec, error);
-    if (!interface)
-        return false;
-    if (!interface->isUp) {
-        *error = QStringLiteral("interface %1 is down").arg(interface->label());
-        return false;
+    for (Socket &socket : m_sockets) {
+        if (socket.socket->family() == subscription.group.family() && socket.socket->port() == subscription.port
+            && socket.socket->canTake(subscription, interfaceIndex))
+            return &socket;
     }
-    if (!m_socket.bind(QHostAddress::AnyIPv4, config.port,
-                       QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
-        *error = QStringLiteral("cannot bind port %1: %2").arg(config.port).arg(m_socket.errorString());
-        m_socket.close();
-        return false;
-    }
-#ifdef Q_OS_LINUX
-    // A wildcard-bound socket would otherwise also get every group anyone joined on this port.
-    const int off = 0;
-    setsockopt(int(m_socket.socketDescriptor()), IPPROTO_IP, IP_MULTICAST_ALL, &off, sizeof off);
-#endif
-    const int granted = grantReceiveBuffer(config.receiveBufferBytes);
-    m_useFastReader = LinuxDatagramReader::isAvailable()
-                      && LinuxDatagramReader::prepare(m_socket.socketDescriptor());
+    auto opened = ReceiveSocket::open(subscription.group.family(), subscription.port,
+                                      m_config.receiveBufferBytes, error);
+    if (!opened)
+        return nullptr;
+    Socket socket;
+    socket.socket = std::move(opened);
+    QUdpSocket &qt = socket.socket->qtSocket();
+    if (m_useFastReader && !LinuxDatagramReader::prepare(socket.socket->descriptor()))
+        m_useFastReader = false;
+    // Every datagram is read through the fast reader's own notifier, with the kernel's
+    // arrival time (QUdpSocket's notifier goes quiet until Qt itself reads one); elsewhere
+    // through Qt.
+    m_sockets.push_back(std::move(socket));
+    Socket &added = m_sockets.back();
+    ReceiveSocket *raw = added.socket.get();
+    const auto read = [this, raw] {
+        for (Socket &candidate : m_sockets) {
+            if (candidate.socket.get() == raw) {
+                readPendingDatagrams(candidate);
+                return;
+            }
+        }
+    };
     if (m_useFastReader) {
-        m_fastReadNotifier = std::make_unique<QSocketNotifier>(m_socket.socketDescriptor(),
-                                                               QSocketNotifier::Read);
-        connect(m_fastReadNotifier.get(), &QSocketNotifier::activated, this,
-                &MulticastReceiver::readPendingDatagrams);
+        added.notifier = std::make_unique<QSocketNotifier>(raw->descriptor(), QSocketNotifier::Read);
+        connect(added.notifier.get(), &QSocketNotifier::activated, this, read);
+    } else {
+        connect(&qt, &QUdpSocket::readyRead, this, read);
     }
-    m_reportedOsDrops = 0;
-    m_osDrops = 0;
-    if (!m_socket.joinMulticastGroup(config.group, interface->qtInterface())) {
-        *error = QStringLiteral("cannot join %1 on %2: %3")
-                     .arg(config.group.toString(), interface->label(), m_socket.errorString());
-        m_fastReadNotifier.reset();
-        m_socket.close();
+    m_status.grantedBufferBytes = std::max(m_status.grantedBufferBytes, raw->grantedBufferBytes());
+    return &added;
+}
+
+bool MulticastReceiver::join(int id, const InterfaceChoice &interface)
+{
+    SubscriptionStatus &status = m_status.subscriptions[id];
+    QString error;
+    Socket *socket = socketFor(status.subscription, uint(interface.index), &error);
+    if (socket)
+        error = socket->socket->join(status.subscription, uint(interface.index), id);
+    if (!error.isEmpty()) {
+        status.state = SubscriptionStatus::State::Failed;
+        status.reason = socket ? QStringLiteral("cannot join %1 on %2: %3")
+                                     .arg(status.subscription.group.toString(), interface.label(), error)
+                               : error;
         return false;
     }
-    m_group = IpAddress::fromQHostAddress(config.group);
-    m_atuDecoder = AtuDecoder(config.atuPrefix);
-    m_status = ListeningStatus{Subscription{m_group, {}, config.port, interface->name}, *interface,
-                               config.receiveBufferBytes, granted};
-    m_sinceFlush.start();
+    status.interface = interface;
+    status.state = SubscriptionStatus::State::Joined;
+    status.reason.clear();
+    m_routes[Route{status.subscription.group, status.subscription.port, uint(interface.index)}].append(id);
     return true;
 }
 
-void MulticastReceiver::checkInterface()
+void MulticastReceiver::leave(int id)
 {
-    QString error;
-    const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec, &error);
-    // Deleted and re-added between two checks: same name, new index, membership gone.
-    const bool usable = interface && interface->isUp && interface->index == m_status.interface.index;
-    if (m_waitingForInterface) {
-        if (!interface || !interface->isUp || !join(m_config, &error))
-            return;
-        m_waitingForInterface = false;
-        emit listening(m_status);
+    SubscriptionStatus &status = m_status.subscriptions[id];
+    if (status.state != SubscriptionStatus::State::Joined)
         return;
+    const Route route{status.subscription.group, status.subscription.port, uint(status.interface.index)};
+    auto routed = m_routes.find(route);
+    if (routed != m_routes.end()) {
+        routed->removeAll(id);
+        if (routed->isEmpty())
+            m_routes.erase(routed);
     }
-    if (usable)
-        return;
-    leave();
-    if (interface && interface->isUp && join(m_config, &error)) {
-        emit listening(m_status); // came back under a new index before we noticed
-        return;
+    for (auto socket = m_sockets.begin(); socket != m_sockets.end(); ++socket) {
+        const auto &memberships = socket->socket->memberships();
+        if (std::none_of(memberships.cbegin(), memberships.cend(),
+                         [id](const ReceiveSocket::Membership &m) { return m.id == id; }))
+            continue;
+        socket->socket->leave(id);
+        if (socket->socket->memberships().isEmpty()) {
+            readPendingDatagrams(*socket);
+            m_osDropsBefore += socket->socket->osDrops;
+            m_sockets.erase(socket);
+        }
+        break;
     }
-    m_waitingForInterface = true;
-    emit interfaceLost(interface ? QStringLiteral("interface %1 is down; waiting for it to come back")
-                                       .arg(m_status.interface.label())
-                                 : QStringLiteral("interface %1 is gone; waiting for it to come back")
-                                       .arg(m_status.interface.label()));
+    status.state = SubscriptionStatus::State::WaitingForInterface;
 }
 
-int MulticastReceiver::grantReceiveBuffer(int requestedBytes)
+void MulticastReceiver::closeAll()
 {
-#ifdef Q_OS_LINUX
-    // SO_RCVBUFFORCE passes net.core.rmem_max when we may (CAP_NET_ADMIN); else the
-    // ordinary request below is capped by the kernel.
-    if (setsockopt(int(m_socket.socketDescriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &requestedBytes,
-                   sizeof requestedBytes)
-        != 0)
-#endif
-        m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, requestedBytes);
-    return m_socket.socketOption(QAbstractSocket::ReceiveBufferSizeSocketOption).toInt();
+    for (Socket &socket : m_sockets)
+        readPendingDatagrams(socket);
+    flush();
+    for (Socket &socket : m_sockets) {
+        for (const ReceiveSocket::Membership &membership : socket.socket->memberships())
+            socket.socket->leave(membership.id);
+        m_osDropsBefore += socket.socket->osDrops;
+    }
+    m_sockets.clear();
+    m_routes.clear();
+    m_open = false;
+}
+
+void MulticastReceiver::checkInterfaces()
+{
+    bool changed = false;
+    QStringList lost;
+    for (int id = 0; id < m_status.subscriptions.size(); ++id) {
+        SubscriptionStatus &status = m_status.subscriptions[id];
+        if (status.state == SubscriptionStatus::State::Failed)
+            continue;
+        QString error;
+        const auto interface = resolve(status.subscription, &error);
+        const bool usable = interface && interface->isUp;
+        if (status.state == SubscriptionStatus::State::Joined) {
+            // Deleted and re-added between two checks: same name, new index, membership gone.
+            if (usable && interface->index == status.interface.index)
+                continue;
+            leave(id);
+            changed = true;
+            if (usable && join(id, *interface))
+                continue; // came back under a new index before we noticed
+            status.state = SubscriptionStatus::State::WaitingForInterface;
+            status.reason = interface ? QStringLiteral("interface %1 is down; waiting for it to come back")
+                                            .arg(status.interface.label())
+                                      : QStringLiteral("interface %1 is gone; waiting for it to come back")
+                                            .arg(status.interface.label());
+            lost.append(status.reason);
+        } else if (usable && join(id, *interface)) {
+            changed = true;
+        }
+    }
+    if (!changed)
+        return;
+    flush();
+    if (m_status.joined().isEmpty())
+        emit interfaceLost(lost.isEmpty() ? m_status.subscriptions.value(0).reason : lost.join(QStringLiteral("; ")));
+    else
+        emit listening(m_status);
 }
 
 void MulticastReceiver::stop()
 {
-    const bool wasOpen = m_socket.state() != QAbstractSocket::UnconnectedState || m_waitingForInterface;
+    const bool wasOpen = m_open;
     m_interfaceTimer.stop();
     m_drainTimer.stop();
-    m_waitingForInterface = false;
-    leave();
+    closeAll();
+    m_status = ListeningStatus{};
     if (wasOpen)
         emit stopped();
 }
 
-void MulticastReceiver::leave()
-{
-    if (m_socket.state() == QAbstractSocket::UnconnectedState)
-        return;
-    readPendingDatagrams();
-    flush();
-    m_socket.leaveMulticastGroup(m_status.subscription.group.toQHostAddress(), m_status.interface.qtInterface());
-    m_fastReadNotifier.reset();
-    m_socket.close();
-}
-
-void MulticastReceiver::readPendingDatagrams()
+void MulticastReceiver::readPendingDatagrams(Socket &socket)
 {
     if (const quint64 generation = OwnTransmitters::generation(); generation != m_ownGeneration) {
         m_ownGeneration = generation;
         m_ownEndpoints = OwnTransmitters::snapshot();
     }
+    ReceiveSocket &receiveSocket = *socket.socket;
     // Bounded per wake-up so that the flush timer and stop() still get their turn in a flood.
     int reads = 0;
     while (reads < maxReadsPerWakeup) {
@@ -172,12 +245,12 @@ void MulticastReceiver::readPendingDatagrams()
         const qint64 readStartUs = WallClock::nowUs();
         if (m_useFastReader) {
             m_fastRead.clear();
-            count = m_fastReader.read(m_socket.socketDescriptor(), m_fastRead, LinuxDatagramReader::batchSize,
-                                     &m_osDrops);
+            count = m_fastReader.read(receiveSocket.descriptor(), m_fastRead, LinuxDatagramReader::batchSize,
+                                      &receiveSocket.osDrops);
             for (ReceivedDatagram &datagram : m_fastRead)
-                accept(std::move(datagram));
+                accept(std::move(datagram), receiveSocket);
         } else {
-            count = readThroughQt(LinuxDatagramReader::batchSize);
+            count = readThroughQt(socket, LinuxDatagramReader::batchSize);
         }
         if (count < LinuxDatagramReader::batchSize) {
             m_drainedUs = std::max(m_drainedUs, readStartUs);
@@ -196,11 +269,12 @@ void MulticastReceiver::readPendingDatagrams()
         m_flushTimer.start();
 }
 
-int MulticastReceiver::readThroughQt(int maxDatagrams)
+int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
 {
+    QUdpSocket &qt = socket.socket->qtSocket();
     int count = 0;
-    while (count < maxDatagrams && m_socket.hasPendingDatagrams()) {
-        const QNetworkDatagram datagram = m_socket.receiveDatagram();
+    while (count < maxDatagrams && qt.hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = qt.receiveDatagram();
         if (!datagram.isValid())
             break;
         ++count;
@@ -212,21 +286,39 @@ int MulticastReceiver::readThroughQt(int maxDatagrams)
         received.ttl = datagram.hopLimit();
         received.interfaceIndex = datagram.interfaceIndex();
         received.payload = datagram.data();
-        accept(std::move(received));
+        accept(std::move(received), *socket.socket);
     }
     return count;
 }
 
-void MulticastReceiver::accept(ReceivedDatagram &&datagram)
+void MulticastReceiver::accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket)
 {
-    // A wildcard-bound socket can be handed other groups on this port; where the platform
-    // reports no destination we trust the kernel's filter.
-    if (!datagram.destination.isNull() && datagram.destination != m_group)
+    // Which subscription: the group, port and interface the kernel reports; for a
+    // source-specific one, its source. Where the platform reports no destination, the
+    // socket's first membership (the kernel filtered by membership already).
+    int id = -1;
+    if (datagram.destination.isNull() || datagram.interfaceIndex == 0) {
+        if (!socket.memberships().isEmpty())
+            id = socket.memberships().front().id;
+    } else {
+        const auto routed = m_routes.constFind(Route{datagram.destination, socket.port(), datagram.interfaceIndex});
+        if (routed == m_routes.cend())
+            return;
+        for (const int candidate : *routed) {
+            const Subscription &subscription = m_status.subscriptions[candidate].subscription;
+            if (!subscription.isSourceSpecific() || subscription.source == datagram.source) {
+                id = candidate;
+                break;
+            }
+        }
+    }
+    if (id < 0)
         return;
-    datagram.destination = m_group;
-    datagram.destinationPort = m_status.subscription.port;
-    datagram.fromOwnTransmitter
-        = m_ownEndpoints.contains(Endpoint{datagram.source, datagram.sourcePort});
+    const Subscription &subscription = m_status.subscriptions[id].subscription;
+    datagram.subscription = id;
+    datagram.destination = subscription.group;
+    datagram.destinationPort = subscription.port;
+    datagram.fromOwnTransmitter = m_ownEndpoints.contains(Endpoint{datagram.source, datagram.sourcePort});
     if (const auto decoded = m_atuDecoder.decode(datagram.payload)) {
         datagram.format = decoded->format;
         datagram.streamId = decoded->streamId;
@@ -239,9 +331,12 @@ void MulticastReceiver::flush()
 {
     m_flushTimer.stop();
     m_sinceFlush.restart();
-    if (m_useFastReader && m_osDrops != m_reportedOsDrops) {
-        m_reportedOsDrops = m_osDrops;
-        emit osDropsChanged(m_reportedOsDrops);
+    qint64 osDrops = m_osDropsBefore;
+    for (const Socket &socket : m_sockets)
+        osDrops += socket.socket->osDrops;
+    if (osDrops != m_reportedOsDrops) {
+        m_reportedOsDrops = osDrops;
+        emit osDropsChanged(osDrops);
     }
     if (!m_pending.isEmpty()) {
         DatagramBatch batch;
@@ -256,8 +351,9 @@ void MulticastReceiver::flush()
 
 void MulticastReceiver::drain()
 {
-    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+    if (!m_open)
         return;
-    readPendingDatagrams();
+    for (Socket &socket : m_sockets)
+        readPendingDatagrams(socket);
     flush();
 }

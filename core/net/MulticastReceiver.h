@@ -3,18 +3,23 @@
 #include "decoders/AtuDecoder.h"
 #include "decoders/AtuMessage.h"
 #include "net/LinuxDatagramReader.h"
+#include "net/ReceiveSocket.h"
 #include "net/ReceiverSignals.h"
 #include "settings/MulticastConfig.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
-#include <QUdpSocket>
 
 #include <memory>
+#include <vector>
 
-// Lives on a worker thread: binds, joins the group on the chosen interface, reads every
-// datagram and hands them on in batches, at most flushesPerSecond times a second.
+// Lives on a worker thread: joins every subscription on its interface (by index, spread
+// over as many sockets as the kernel's per-socket limits need), reads every datagram, tells
+// which subscription it belongs to and hands them on in batches, at most
+// flushesPerSecond times a second. Interfaces that go away are waited for, per subscription.
 class MulticastReceiver final : public ReceiverSignals
 {
     Q_OBJECT
@@ -24,7 +29,7 @@ public:
     static constexpr int flushIntervalMs = 50;
     static constexpr int maxReadsPerWakeup = 4096;
     static constexpr int interfaceCheckMs = 1000;
-    // How often an idle socket is drained and reported drained(), so that liveness is
+    // How often idle sockets are drained and reported drained(), so that liveness is
     // judged on time even when nothing arrives.
     static constexpr int drainIntervalMs = 100;
 
@@ -35,37 +40,59 @@ public:
     void stop();
 
 private:
-    void readPendingDatagrams();
-    void drain();
-    int readThroughQt(int maxDatagrams);
-    void accept(ReceivedDatagram &&datagram);
-    void flush();
-    void leave();
-    bool join(const ReceiveConfig &config, QString *error);
-    void checkInterface();
-    int grantReceiveBuffer(int requestedBytes);
+    struct Socket
+    {
+        std::unique_ptr<ReceiveSocket> socket;
+        std::unique_ptr<QSocketNotifier> notifier; // the fast reader's own wake-ups
+    };
+    // A datagram's way back to its subscription: the group, the port and the interface.
+    struct Route
+    {
+        IpAddress group;
+        quint16 port = 0;
+        uint interfaceIndex = 0;
+        friend bool operator==(const Route &a, const Route &b)
+        {
+            return a.group == b.group && a.port == b.port && a.interfaceIndex == b.interfaceIndex;
+        }
+        friend size_t qHash(const Route &route, size_t seed = 0)
+        {
+            return qHashMulti(seed, route.group, route.port, route.interfaceIndex);
+        }
+    };
 
-    QUdpSocket m_socket;
+    bool isOpen() const { return m_open; }
+    // Joins subscription `id` as its status says; false with the status's reason on failure.
+    bool join(int id, const InterfaceChoice &interface);
+    void leave(int id);
+    void closeAll();
+    Socket *socketFor(const Subscription &subscription, uint interfaceIndex, QString *error);
+    void readPendingDatagrams(Socket &socket);
+    void drain();
+    int readThroughQt(Socket &socket, int maxDatagrams);
+    void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);
+    void flush();
+    void checkInterfaces();
+    std::optional<InterfaceChoice> resolve(const Subscription &subscription, QString *error) const;
+
     QTimer m_flushTimer;
     QTimer m_interfaceTimer;
     QTimer m_drainTimer;
     ReceiveConfig m_config;
-    bool m_waitingForInterface = false;
+    bool m_open = false;
+    std::vector<Socket> m_sockets;
+    QHash<Route, QList<int>> m_routes; // to subscription ids
+    ListeningStatus m_status;          // subscription ids index its list
     QElapsedTimer m_sinceFlush;
     DatagramBatch m_pending;
     DatagramBatch m_fastRead;
     LinuxDatagramReader m_fastReader;
     bool m_useFastReader = false;
-    qint64 m_osDrops = 0; // the current socket's, as the kernel last told
+    qint64 m_osDropsBefore = 0; // of the sockets closed so far
     qint64 m_reportedOsDrops = 0;
     QSet<Endpoint> m_ownEndpoints;
     quint64 m_ownGeneration = ~quint64(0);
-    ListeningStatus m_status;
-    IpAddress m_group;
     AtuDecoder m_atuDecoder{QString::fromLatin1(AtuMessage::defaultPrefix)};
-    // The fast reader's own wake-ups: every datagram is read through it, with the kernel's
-    // arrival time (QUdpSocket's notifier goes quiet until Qt itself reads one).
-    std::unique_ptr<QSocketNotifier> m_fastReadNotifier;
-    qint64 m_drainedUs = 0;   // the watermark to report with the next flush
+    qint64 m_drainedUs = 0; // the watermark to report with the next flush
     qint64 m_reportedDrainUs = 0;
 };

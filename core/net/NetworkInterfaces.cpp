@@ -2,7 +2,7 @@
 
 QString InterfaceChoice::label() const
 {
-    return QStringLiteral("%1 — %2").arg(name, address.toString());
+    return address.isNull() ? name : QStringLiteral("%1 — %2").arg(name, address.toString());
 }
 
 QNetworkInterface InterfaceChoice::qtInterface() const
@@ -34,7 +34,7 @@ QList<InterfaceChoice> ipv4Interfaces()
     return choices;
 }
 
-std::optional<InterfaceChoice> resolve(const QString &spec, QString *error)
+std::optional<InterfaceChoice> resolve(const QString &spec, QString *error, Need need)
 {
     const QString wanted = spec.trimmed();
     const QHostAddress wantedAddress(wanted);
@@ -46,6 +46,10 @@ std::optional<InterfaceChoice> resolve(const QString &spec, QString *error)
             addressMatches = addressMatches || (!wantedAddress.isNull() && entry.ip() == wantedAddress);
         if (!nameMatches && !addressMatches)
             continue;
+        if (!address && need == Need::IndexOnly) {
+            return InterfaceChoice{interface.name(), addressMatches ? wantedAddress : QHostAddress(),
+                                   interface.index(), interface.flags().testFlag(QNetworkInterface::IsUp)};
+        }
         if (!address) {
             if (error)
                 *error = QStringLiteral("interface %1 has no IPv4 address").arg(wanted);

@@ -28,7 +28,10 @@ struct InterfaceChoice
 namespace NetworkInterfaces {
 
 QList<InterfaceChoice> ipv4Interfaces();
-// Finds an interface by name ("lo") or by one of its IPv4 addresses ("127.0.0.1").
-std::optional<InterfaceChoice> resolve(const QString &spec, QString *error = nullptr);
+// Finds an interface by name ("lo") or by one of its addresses ("127.0.0.1"). For IPv4 it
+// must have an IPv4 address (the one sending uses); IPv6 needs none but its index.
+enum class Need { IPv4Address, IndexOnly };
+std::optional<InterfaceChoice> resolve(const QString &spec, QString *error = nullptr,
+                                       Need need = Need::IPv4Address);
 
 } // namespace NetworkInterfaces

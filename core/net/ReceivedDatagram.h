@@ -19,6 +19,7 @@ struct ReceivedDatagram
     quint16 sourcePort = 0;
     IpAddress destination; // the group
     quint16 destinationPort = 0;
+    int subscription = -1;     // index in the receiver's subscriptions (ListeningStatus), -1 unknown
     int ttl = -1;              // -1 when the platform did not report it
     uint interfaceIndex = 0;   // 0 when the platform did not report it
     bool fromOwnTransmitter = false;

@@ -20,7 +20,8 @@ signals:
     // listening()) once it is back.
     void interfaceLost(const QString &reason);
     void datagramsReceived(const DatagramBatch &batch);
-    // The kernel's count of datagrams dropped on this socket (a full receive buffer).
+    // The kernel's count of datagrams it dropped (a full receive buffer) on every socket this
+    // receiver has had, since it was made.
     void osDropsChanged(qint64 total);
     // Every datagram that arrived before timeUs has been handed over (in batches emitted
     // before this signal): the time up to which silence is real and not just unread.

@@ -8,11 +8,9 @@ ReceivePipeline::ReceivePipeline(QObject *parent)
     connect(&m_listener, &MulticastListener::datagramsReceived, this, &ReceivePipeline::record);
     connect(&m_listener, &MulticastListener::drained, this, &ReceivePipeline::judgeLiveness);
     connect(&m_listener, &MulticastListener::osDropsChanged, this,
-            [this](qint64 total) { m_statistics.setSocketOsDrops(total); });
+            [this](qint64 total) { m_statistics.setOsDropsTotal(total); });
     connect(&m_listener, &MulticastListener::listening, this, [this](const ListeningStatus &status) {
-        // Each new socket counts its drops from zero.
-        m_statistics.socketClosed();
-        m_statistics.watch({status.subscription}, WallClock::nowUs());
+        m_statistics.watch(status.joined(), WallClock::nowUs());
     });
     // Not listening: every flow's liveness holds still until we listen again.
     const auto freeze = [this] { m_statistics.watch({}, WallClock::nowUs()); };

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "net/Subscription.h"
+
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 
 #include <chrono>
@@ -17,6 +20,16 @@ struct ReceiveConfig
     int receiveBufferBytes = 4 * 1024 * 1024;
     int historyRows = 10000;
     QString atuPrefix = QStringLiteral("ATU"); // first word of the ATU messages to decode
+    // What to join when there are several (the command line's repeated --group); empty:
+    // the one subscription above.
+    QList<Subscription> subscriptions;
+
+    QList<Subscription> joined() const
+    {
+        if (!subscriptions.isEmpty())
+            return subscriptions;
+        return {Subscription{IpAddress::fromQHostAddress(group), {}, port, interfaceSpec}};
+    }
 };
 
 struct TransmitConfig

@@ -232,7 +232,7 @@ private slots:
     {
         WindowHarness harness(m_iniPath);
         QCOMPARE(harness.label("osDropsStatusLabel"), QStringLiteral("Dropped by the OS: 0"));
-        harness.session.pipeline().statistics().setSocketOsDrops(17);
+        harness.session.pipeline().statistics().setOsDropsTotal(17);
         QTRY_COMPARE(harness.label("osDropsStatusLabel"), QStringLiteral("Dropped by the OS: 17"));
     }
 
@@ -246,8 +246,10 @@ private slots:
         QVERIFY(harness.find<QLabel>("receiveMessageLabel")->isVisible());
         harness.window.startListening(); // wanted again: the receiver will rejoin on its own
         ListeningStatus status;
-        status.subscription.group = IpAddress::fromIPv4(0xef010101);
-        status.subscription.port = 5001;
+        SubscriptionStatus joined;
+        joined.subscription = Subscription{IpAddress::fromIPv4(0xef010101), {}, 5001, QStringLiteral("mcW1")};
+        joined.state = SubscriptionStatus::State::Joined;
+        status.subscriptions = {joined};
         emit harness.session.pipeline().listener().listening(status);
         QVERIFY(harness.label("receiveMessageLabel").isEmpty() || !harness.find<QLabel>("receiveMessageLabel")->isVisible());
     }

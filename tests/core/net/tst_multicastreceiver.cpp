@@ -50,8 +50,8 @@ private slots:
         listener.start(configFor(port));
         QVERIFY(listening.wait(5000));
         const auto status = listening.first().at(0).value<ListeningStatus>();
-        QCOMPARE(status.subscription.port, port);
-        QCOMPARE(status.interface.name, TestNetwork::loopback().name());
+        QCOMPARE(status.subscriptions.front().subscription.port, port);
+        QCOMPARE(status.subscriptions.front().interface.name, TestNetwork::loopback().name());
         QVERIFY(status.grantedBufferBytes > 0);
         QVERIFY(listener.isListening());
 
@@ -123,7 +123,7 @@ private slots:
         QVERIFY(listening.wait(5000));
         listener.start(configFor(secondPort));
         QTRY_COMPARE(listening.size(), 2);
-        QCOMPARE(listener.status().subscription.port, secondPort);
+        QCOMPARE(listener.status().subscriptions.front().subscription.port, secondPort);
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(group), firstPort, "old port"));
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(group), secondPort, "new port"));
         QTRY_VERIFY(containsPayload(collect(received), "new port"));
