@@ -2,10 +2,12 @@
 
 #include "settings/ConfigValidation.h"
 #include "net/NetworkInterfaces.h"
+#include "net/SubscriptionSpec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 
 #ifdef Q_OS_WIN
@@ -28,6 +30,12 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
         receive.interfaceSpec = *interfaceSpec;
         transmit.interfaceSpec = *interfaceSpec;
     }
+    receive.subscriptions.clear();
+    for (const QString &spec : subscriptionSpecs) {
+        QString unused;
+        if (const auto subscription = SubscriptionSpec::parse(spec, {receive.port, receive.interfaceSpec}, &unused))
+            receive.subscriptions.append(*subscription);
+    }
     if (ttl)
         transmit.ttl = *ttl;
     if (interval)
@@ -41,6 +49,54 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
 namespace CommandLine {
 
 namespace {
+
+// The reason several --group SPECs (or one that is more than an IPv4 group) cannot be
+// used, or nothing: each must read as a subscription on an interface that exists and is
+// up. Headless joins them all; --send and the window take one IPv4 destination.
+std::optional<QString> subscriptionsError(const QStringList &specs, CommandLineOptions &options,
+                                          const QString &interfaceOption)
+{
+    const SubscriptionSpec::Defaults defaults{
+        options.port.value_or(defaultPort),
+        interfaceOption.isEmpty() ? QString::fromLatin1(defaultInterface) : interfaceOption};
+    QList<Subscription> subscriptions;
+    for (const QString &spec : specs) {
+        QString reason;
+        const auto subscription = SubscriptionSpec::parse(spec, defaults, &reason);
+        if (!subscription)
+            return QStringLiteral("--group %1").arg(reason);
+        const auto need = subscription->group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
+                                                       : NetworkInterfaces::Need::IPv4Address;
+        const auto interface = NetworkInterfaces::resolve(subscription->interfaceSpec, &reason, need);
+        if (!interface)
+            return QStringLiteral("--group %1: %2").arg(spec, reason);
+        if (!interface->isUp)
+            return QStringLiteral("--group %1: interface %2 is down").arg(spec, interface->label());
+        if (const auto warning = ConfigValidation::groupWarning(subscription->group.toQHostAddress());
+            warning && subscription->group.isIPv4())
+            options.warnings.append(*warning);
+        subscriptions.append(*subscription);
+    }
+    if (options.mode == CommandLineOptions::Mode::Headless) {
+        options.subscriptionSpecs = specs;
+        return std::nullopt;
+    }
+    const QString who = options.mode == CommandLineOptions::Mode::Send ? QStringLiteral("--send")
+                                                                         : QStringLiteral("the window");
+    if (subscriptions.size() > 1)
+        return QStringLiteral("%1 takes one --group; several are for --headless").arg(who);
+    const Subscription &only = subscriptions.front();
+    if (!only.group.isIPv4())
+        return QStringLiteral("%1 handles IPv4 groups only so far; IPv6 (%2) is for --headless")
+            .arg(who, only.group.toString());
+    if (only.isSourceSpecific())
+        return QStringLiteral("%1 takes no source (%2); source-specific groups are for --headless")
+            .arg(who, only.source.toString());
+    options.group = only.group.toQHostAddress();
+    options.port = only.port;
+    options.interfaceSpec = only.interfaceSpec;
+    return std::nullopt;
+}
 
 // Qt's options for the window, as QGuiApplication and QApplication read them (their
 // --help-all). The parser must know them, since it runs before QApplication takes them out.
@@ -130,9 +186,12 @@ CommandLineOptions parse(const QStringList &arguments)
                                       QStringLiteral("Join and print each datagram; no window."));
     const QCommandLineOption send(QStringLiteral("send"),
                                   QStringLiteral("Send the seed's messages; no window."));
-    const QCommandLineOption group(QStringLiteral("group"),
-                                   QStringLiteral("Multicast group (default 239.1.1.1)."),
-                                   QStringLiteral("address"));
+    const QCommandLineOption group(
+        QStringLiteral("group"),
+        QStringLiteral("Multicast group (default 239.1.1.1). Headless: repeat it to join several, "
+                       "each [SOURCE,]GROUP[:PORT][@INTERFACE], IPv6 in brackets before a port: "
+                       "239.1.1.2:5002@lo, '[ff15::1]:5001@veth0', 198.18.0.5,232.1.1.1."),
+        QStringLiteral("spec"));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("UDP port (default 5001)."),
                                   QStringLiteral("port"));
     const QCommandLineOption interface(
@@ -201,13 +260,6 @@ CommandLineOptions parse(const QStringList &arguments)
     options.mode = parser.isSet(headless) ? CommandLineOptions::Mode::Headless
                    : parser.isSet(send)   ? CommandLineOptions::Mode::Send
                                           : CommandLineOptions::Mode::Gui;
-    if (parser.isSet(group)) {
-        if (const auto reason = ConfigValidation::groupError(parser.value(group)))
-            return error(*reason);
-        options.group = QHostAddress(parser.value(group).trimmed());
-        if (const auto warning = ConfigValidation::groupWarning(*options.group))
-            options.warnings.append(*warning);
-    }
     if (parser.isSet(port)) {
         if (const auto reason = ConfigValidation::portError(parser.value(port)))
             return error(*reason);
@@ -223,6 +275,21 @@ CommandLineOptions parse(const QStringList &arguments)
             return error(reason);
         if (!found->isUp)
             return error(QStringLiteral("interface %1 is down").arg(found->label()));
+    }
+    const QStringList groups = parser.values(group);
+    const auto plainIPv4 = [](const QString &text) {
+        return std::all_of(text.cbegin(), text.cend(),
+                           [](QChar c) { return c.isDigit() || c == QLatin1Char('.') || c.isSpace(); });
+    };
+    if (groups.size() == 1 && plainIPv4(groups.front())) {
+        if (const auto reason = ConfigValidation::groupError(groups.front()))
+            return error(*reason);
+        options.group = QHostAddress(groups.front().trimmed());
+        if (const auto warning = ConfigValidation::groupWarning(*options.group))
+            options.warnings.append(*warning);
+    } else if (!groups.isEmpty()) {
+        if (const auto reason = subscriptionsError(groups, options, parser.value(interface).trimmed()))
+            return error(*reason);
     }
     if (parser.isSet(ttl)) {
         if (const auto reason = ConfigValidation::ttlError(parser.value(ttl)))

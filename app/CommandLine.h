@@ -19,6 +19,9 @@ struct CommandLineOptions
     QString message; // help or version text, or the one-line error
 
     std::optional<QHostAddress> group;
+    // Several --group SPECs, or one that names a source or an IPv6 group: what headless
+    // joins. Validated; --port and --interface (or the settings) fill what a spec leaves out.
+    QStringList subscriptionSpecs;
     std::optional<quint16> port;
     std::optional<QString> interfaceSpec;
     std::optional<int> ttl;

@@ -37,6 +37,12 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     m_totals.packets += 1;
     m_totals.bytes += size;
     m_totals.rates.add(nowMs, size);
+    if (datagram.subscription >= 0 && std::size_t(datagram.subscription) < m_subscriptions.size()) {
+        Totals &traffic = m_subscriptions[std::size_t(datagram.subscription)].traffic;
+        traffic.packets += 1;
+        traffic.bytes += size;
+        traffic.rates.add(nowMs, size);
+    }
 
     Sender &sender = flowFor(datagram);
     const int flow = int(&sender - m_senders.data());
@@ -186,6 +192,20 @@ QList<LivenessEvent> TrafficStatistics::takeEvents()
     return events;
 }
 
+void TrafficStatistics::setSubscriptions(const QList<SubscriptionStatus> &subscriptions)
+{
+    std::vector<SubscriptionTraffic> next;
+    next.reserve(std::size_t(subscriptions.size()));
+    for (const SubscriptionStatus &status : subscriptions) {
+        const auto before = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
+                                         [&status](const SubscriptionTraffic &known) {
+                                             return known.status.subscription == status.subscription;
+                                         });
+        next.push_back({status, before != m_subscriptions.end() ? std::move(before->traffic) : Totals{}});
+    }
+    m_subscriptions = std::move(next);
+}
+
 void TrafficStatistics::setOsDropsTotal(qint64 receiverTotal)
 {
     m_osDropsTotal = receiverTotal;
@@ -204,6 +224,8 @@ void TrafficStatistics::clear()
     m_index.clear();
     m_otherIndex = -1;
     m_totals = Totals{};
+    for (SubscriptionTraffic &subscription : m_subscriptions)
+        subscription.traffic = Totals{};
     m_events.clear();
     m_osDropsAtClear = m_osDropsTotal;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/RateWindow.h"
+#include "net/ListeningStatus.h"
 #include "net/ReceivedDatagram.h"
 #include "net/Subscription.h"
 #include "analysis/SenderTiming.h"
@@ -90,6 +91,13 @@ public:
         RateWindow rates;
     };
 
+    // One subscription as the receiver last reported it, and what it carried.
+    struct SubscriptionTraffic
+    {
+        SubscriptionStatus status;
+        Totals traffic;
+    };
+
     explicit TrafficStatistics(Clock clock = {}, int maxSenders = defaultMaxSenders);
 
     // Liveness thresholds: late after 1.5 × the expected interval, silent after 3 × (at
@@ -121,6 +129,11 @@ public:
     // The first flow from this source, or -1.
     int indexOf(const IpAddress &source) const;
     const Totals &totals() const { return m_totals; }
+    // The receiver's subscriptions, in its order (datagrams name theirs by index). Counters
+    // carry over to an equal subscription in a new list; a subscription new to the list
+    // starts from zero.
+    void setSubscriptions(const QList<SubscriptionStatus> &subscriptions);
+    const std::vector<SubscriptionTraffic> &subscriptions() const { return m_subscriptions; }
     // Datagrams the operating system dropped before we could read them, over every
     // socket this run has listened with.
     qint64 osDrops() const { return m_osDropsTotal - m_osDropsAtClear; }
@@ -141,6 +154,7 @@ private:
     int m_otherIndex = -1;
     std::optional<QList<Subscription>> m_watched;
     Totals m_totals;
+    std::vector<SubscriptionTraffic> m_subscriptions;
     QList<LivenessEvent> m_events;
     qint64 m_osDropsTotal = 0;
     qint64 m_osDropsAtClear = 0;

@@ -89,6 +89,28 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         .key("dropped_lines").value(droppedLines);
     if (guiMaxStallMs)
         json.key("gui_max_stall_ms").value(*guiMaxStallMs, 1);
+    json.key("subscriptions").beginArray();
+    for (const auto &subscription : statistics.subscriptions()) {
+        const auto &status = subscription.status;
+        const auto rate = statistics.rate(subscription.traffic.rates, rateWindowMs);
+        json.beginObject()
+            .key("group").value(status.subscription.group.toString())
+            .key("source");
+        if (status.subscription.isSourceSpecific())
+            json.value(status.subscription.source.toString());
+        else
+            json.null();
+        json.key("port").value(int(status.subscription.port))
+            .key("interface").value(status.interface.name.isEmpty() ? status.subscription.interfaceSpec
+                                                                    : status.interface.name)
+            .key("state").value(SubscriptionStatus::stateName(status.state))
+            .key("packets").value(subscription.traffic.packets)
+            .key("bytes").value(subscription.traffic.bytes)
+            .key("pps").value(rate.packetsPerSecond)
+            .key("bps").value(rate.bytesPerSecond)
+            .endObject();
+    }
+    json.endArray();
     json.key("senders").beginArray();
     for (const auto &sender : statistics.senders()) {
         const auto rate = statistics.rate(sender.rates, rateWindowMs);

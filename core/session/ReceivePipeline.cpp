@@ -10,6 +10,7 @@ ReceivePipeline::ReceivePipeline(QObject *parent)
     connect(&m_listener, &MulticastListener::osDropsChanged, this,
             [this](qint64 total) { m_statistics.setOsDropsTotal(total); });
     connect(&m_listener, &MulticastListener::listening, this, [this](const ListeningStatus &status) {
+        m_statistics.setSubscriptions(status.subscriptions);
         m_statistics.watch(status.joined(), WallClock::nowUs());
     });
     // Not listening: every flow's liveness holds still until we listen again.

@@ -1,6 +1,7 @@
 #include "settings/ConfigValidation.h"
 
 #include "decoders/AtuMessage.h"
+#include "net/IpAddress.h"
 #include "time/LongTimer.h"
 
 #include <cmath>
@@ -11,19 +12,17 @@ static_assert(maxRunSeconds <= double(LongTimer::maxInterval.count()));
 
 namespace {
 
-std::optional<QHostAddress> strictIPv4(const QString &text)
+// Four decimal parts without leading zeros (IpAddress::parse): QHostAddress would read
+// "239.1.1" as shorthand and "239.010.1.1" as octal (239.8.1.1).
+std::optional<QHostAddress> strictIPv4(const QString &text, QString *reason = nullptr)
 {
-    // QHostAddress accepts shorthand like "239.1.1" (inet_aton); a user means four parts.
-    const QStringList parts = text.trimmed().split(QLatin1Char('.'));
-    if (parts.size() != 4)
+    const auto address = IpAddress::parse(QStringView(text).trimmed(), reason);
+    if (!address || !address->isIPv4()) {
+        if (address && reason)
+            *reason = QStringLiteral("not an IPv4 address");
         return std::nullopt;
-    for (const QString &part : parts) {
-        bool ok = false;
-        const int value = part.toInt(&ok);
-        if (!ok || part.isEmpty() || part.size() > 3 || value < 0 || value > 255)
-            return std::nullopt;
     }
-    return QHostAddress(text.trimmed());
+    return address->toQHostAddress();
 }
 
 // What is wrong with `text` as a number of seconds for option `name`, or nothing.
@@ -47,9 +46,10 @@ std::optional<QString> secondsError(const QString &name, const QString &text, do
 
 std::optional<QString> groupError(const QString &text)
 {
-    const auto address = strictIPv4(text);
+    QString reason;
+    const auto address = strictIPv4(text, &reason);
     if (!address)
-        return QStringLiteral("group '%1' is not an IPv4 address").arg(text);
+        return QStringLiteral("group '%1' is not an IPv4 address: %2").arg(text, reason);
     if (!address->isMulticast())
         return QStringLiteral("group %1 is not a multicast address (224.0.0.0 to 239.255.255.255)")
             .arg(address->toString());

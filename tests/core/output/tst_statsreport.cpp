@@ -41,15 +41,25 @@ private slots:
     {
         qint64 now = 1'700'000'000'000'000;
         TrafficStatistics statistics([&now] { return now; });
+        SubscriptionStatus joined;
+        joined.subscription = Subscription{TestDatagrams::group, {}, TestDatagrams::port, QStringLiteral("lo")};
+        joined.interface.name = QStringLiteral("lo");
+        joined.state = SubscriptionStatus::State::Joined;
+        SubscriptionStatus waiting;
+        waiting.subscription = Subscription{*IpAddress::parse(u"ff15::1"), *IpAddress::parse(u"2001:db8::5"), 6000,
+                                            QStringLiteral("mcV1")};
+        waiting.state = SubscriptionStatus::State::WaitingForInterface;
+        statistics.setSubscriptions({joined, waiting});
         for (int i = 0; i < 10; ++i) {
             ReceivedDatagram d = datagram(IpAddress::fromIPv4(0x7f000001), 4000, now - 9'000'000 + i * 1'000'000, 30);
             d.atuTimeUs = d.arrivalUs - 1500;
+            d.subscription = 0;
             statistics.record(d);
             statistics.record(datagram(IpAddress::fromIPv4(0x7f000002), 5000, now - 9'000'000 + i * 1'000'000, 10));
         }
         const QByteArray line = StatsReport::statsJson(statistics, std::nullopt, 7);
         QCOMPARE(keysInOrder(line),
-                 (QStringList{"type", "time", "total", "os_drops", "dropped_lines", "senders"}));
+                 (QStringList{"type", "time", "total", "os_drops", "dropped_lines", "subscriptions", "senders"}));
         const QJsonObject stats = QJsonDocument::fromJson(line).object();
         QCOMPARE(stats["type"].toString(), QStringLiteral("stats"));
         QCOMPARE(stats["dropped_lines"].toInt(), 7);
@@ -59,6 +69,26 @@ private slots:
         QCOMPARE(total["bytes"].toInt(), 400);
         QCOMPARE(total["pps"].toDouble(), 2.0); // 20 packets in the last 10 s
         QCOMPARE(total["bps"].toDouble(), 40.0);
+        const QJsonArray subscriptions = stats["subscriptions"].toArray();
+        QCOMPARE(subscriptions.size(), 2);
+        const QJsonObject lo = subscriptions[0].toObject();
+        QCOMPARE(keysInOrder(QJsonDocument(lo).toJson(QJsonDocument::Compact)).size(), 9);
+        QCOMPARE(lo.keys(), (QStringList{"bps", "bytes", "group", "interface", "packets", "port", "pps", "source",
+                                         "state"}));
+        QCOMPARE(lo["group"].toString(), QStringLiteral("239.1.1.1"));
+        QVERIFY(lo["source"].isNull());
+        QCOMPARE(lo["interface"].toString(), QStringLiteral("lo"));
+        QCOMPARE(lo["state"].toString(), QStringLiteral("joined"));
+        QCOMPARE(lo["packets"].toInt(), 10); // only the datagrams it carried
+        QCOMPARE(lo["bytes"].toInt(), 300);
+        QCOMPARE(lo["pps"].toDouble(), 1.0);
+        const QJsonObject v6 = subscriptions[1].toObject();
+        QCOMPARE(v6["group"].toString(), QStringLiteral("ff15::1"));
+        QCOMPARE(v6["source"].toString(), QStringLiteral("2001:db8::5"));
+        QCOMPARE(v6["port"].toInt(), 6000);
+        QCOMPARE(v6["interface"].toString(), QStringLiteral("mcV1")); // not resolved: as asked for
+        QCOMPARE(v6["state"].toString(), QStringLiteral("waiting"));
+        QCOMPARE(v6["packets"].toInt(), 0);
         const QJsonArray senders = stats["senders"].toArray();
         QCOMPARE(senders.size(), 2);
         const QJsonObject first = senders[0].toObject();
