@@ -93,7 +93,7 @@ private slots:
         QTest::newRow("unicast group") << QStringList{"--group", "10.0.0.1"} << "not a multicast";
         QTest::newRow("broadcast group") << QStringList{"--group", "255.255.255.255"} << "not a multicast";
         QTest::newRow("short group") << QStringList{"--group", "239.1.1"} << "not an IPv4";
-        QTest::newRow("word group") << QStringList{"--group", "abc"} << "not an IPv4";
+        QTest::newRow("word group") << QStringList{"--group", "abc"} << "an IPv4 address is four numbers";
         QTest::newRow("port 0") << QStringList{"--port", "0"} << "between 1 and 65535";
         QTest::newRow("port 65536") << QStringList{"--port", "65536"} << "between 1 and 65535";
         QTest::newRow("port -1") << QStringList{"--port", "-1"} << "between 1 and 65535";
@@ -128,6 +128,22 @@ private slots:
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("both modes") << QStringList{"--headless", "--send"} << "cannot be combined";
         QTest::newRow("missing value") << QStringList{"--group"} << "group";
+        QTest::newRow("octal-looking group") << QStringList{"--group", "239.010.1.1"} << "leading zeros";
+        QTest::newRow("leading zero names the value") << QStringList{"--group", "239.1.1.08"} << "'239.1.1.08'";
+        QTest::newRow("SSM without source")
+            << QStringList{"--headless", "--group", "232.1.1.1:5001"} << "source-specific group (232.0.0.0/8)";
+        QTest::newRow("source of the other family")
+            << QStringList{"--headless", "--group", "198.18.0.5,[ff35::1]:6000"} << "not of the same address family";
+        QTest::newRow("IPv6 link-local without interface")
+            << QStringList{"--headless", "--interface", "lo", "--group", "[ff02::1]:6000@"} << "no interface after @";
+        QTest::newRow("spec on an unknown interface")
+            << QStringList{"--headless", "--group", "239.1.1.2@nosuch0"} << "nosuch0";
+        QTest::newRow("bad spec port") << QStringList{"--headless", "--group", "239.1.1.2:0"} << "port \"0\"";
+        QTest::newRow("several groups to --send")
+            << QStringList{"--send", "--group", "239.1.1.2", "--group", "239.1.1.3"} << "--send takes one --group";
+        QTest::newRow("IPv6 to --send") << QStringList{"--send", "--group", "[ff15::1]:5001@lo"} << "IPv4 groups only";
+        QTest::newRow("several groups in the window")
+            << QStringList{"--group", "239.1.1.2", "--group", "239.1.1.3"} << "the window takes one --group";
     }
 
     void refusesBadArguments()
@@ -138,6 +154,38 @@ private slots:
         QCOMPARE(options.outcome, Outcome::Error);
         QVERIFY2(options.message.contains(reasonContains), qPrintable(options.message));
         QVERIFY(!options.message.contains(QLatin1Char('\n')));
+    }
+
+    void readsSeveralSubscriptionsForHeadless()
+    {
+        const CommandLineOptions options = CommandLine::parse(
+            {"mcast-monitor", "--headless", "--port", "6000", "--interface", "lo", "--group", "239.1.1.1",
+             "--group", "239.1.1.2:5002@lo", "--group", "[ff15::1234]:5001@lo", "--group",
+             "2001:db8::5,[ff35::1]:6001"});
+        QCOMPARE(options.outcome, CommandLineOptions::Outcome::Run);
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        options.applyTo(receive, transmit);
+        const QList<Subscription> joined = receive.joined();
+        QCOMPARE(joined.size(), 4);
+        QCOMPARE(joined[0].toString(), QStringLiteral("239.1.1.1:6000@lo")); // --port and --interface fill in
+        QCOMPARE(joined[1].toString(), QStringLiteral("239.1.1.2:5002@lo"));
+        QCOMPARE(joined[2].toString(), QStringLiteral("[ff15::1234]:5001@lo"));
+        QCOMPARE(joined[3].toString(), QStringLiteral("2001:db8::5,[ff35::1]:6001@lo"));
+    }
+
+    // One spec with a port and an interface is today's --group --port --interface.
+    void oneIPv4SpecSetsGroupPortAndInterface()
+    {
+        const CommandLineOptions options =
+            CommandLine::parse({"mcast-monitor", "--send", "--group", "239.1.1.7:5007@lo"});
+        QCOMPARE(options.outcome, CommandLineOptions::Outcome::Run);
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        options.applyTo(receive, transmit);
+        QCOMPARE(transmit.group, QHostAddress(QStringLiteral("239.1.1.7")));
+        QCOMPARE(transmit.port, quint16(5007));
+        QCOMPARE(transmit.interfaceSpec, QStringLiteral("lo"));
     }
 
     void keepsTheIntervalToTheMicrosecond()

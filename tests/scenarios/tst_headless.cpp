@@ -558,6 +558,43 @@ private slots:
         QCOMPARE(errors.count('\n'), 1);
     }
 
+    // Two subscriptions from the command line: each datagram line names its group and port,
+    // and the statistics count each subscription's traffic.
+    void joinsSeveralGroupsFromTheCommandLine()
+    {
+        const quint16 port = TestNetwork::freshPort(30);
+        QProcess listener;
+        startListening(listener, {"--headless", "--json", "--stats", "100", "--datagrams", "--duration", "2",
+                                  "--interface", "lo", "--group", QStringLiteral("239.1.3.1:%1").arg(port),
+                                  "--group", QStringLiteral("239.1.3.2:%1@127.0.0.1").arg(port + 1)});
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.3.1"), port, "first"));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.3.2"), port + 1, "second"));
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+        QStringList destinations;
+        QJsonObject final;
+        for (const QByteArray &line : listener.readAllStandardOutput().trimmed().split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object["type"] == QStringLiteral("datagram"))
+                destinations.append(QStringLiteral("%1:%2").arg(object["group"].toString()).arg(object["port"].toInt()));
+            else if (object["type"] == QStringLiteral("stats"))
+                final = object;
+        }
+        destinations.sort();
+        const QString first = QStringLiteral("239.1.3.1:%1").arg(port);
+        QCOMPARE(destinations, (QStringList{first, first, first, QStringLiteral("239.1.3.2:%1").arg(port + 1)}));
+        const QJsonArray subscriptions = final["subscriptions"].toArray();
+        QCOMPARE(subscriptions.size(), 2);
+        QCOMPARE(subscriptions[0].toObject()["group"].toString(), QStringLiteral("239.1.3.1"));
+        QCOMPARE(subscriptions[0].toObject()["interface"].toString(), QStringLiteral("lo"));
+        QCOMPARE(subscriptions[0].toObject()["state"].toString(), QStringLiteral("joined"));
+        QCOMPARE(subscriptions[0].toObject()["packets"].toInt(), 3);
+        QCOMPARE(subscriptions[1].toObject()["port"].toInt(), port + 1);
+        QCOMPARE(subscriptions[1].toObject()["packets"].toInt(), 1);
+        QCOMPARE(final["total"].toObject()["packets"].toInt(), 4);
+    }
+
     // What users type and what the system names (interfaces) reach stderr and stdout as one
     // line each, with controls escaped: nothing splits a line or drives the terminal.
     void untrustedTextIsEscapedOnEveryChannel()
