@@ -86,8 +86,8 @@ std::optional<QString> subscriptionsError(const QStringList &specs, CommandLineO
     if (subscriptions.size() > 1)
         return QStringLiteral("%1 takes one --group; several are for --headless").arg(who);
     const Subscription &only = subscriptions.front();
-    if (!only.group.isIPv4())
-        return QStringLiteral("%1 handles IPv4 groups only so far; IPv6 (%2) is for --headless")
+    if (!only.group.isIPv4() && options.mode != CommandLineOptions::Mode::Send)
+        return QStringLiteral("%1 handles IPv4 groups only so far; IPv6 (%2) is for --headless and --send")
             .arg(who, only.group.toString());
     if (only.isSourceSpecific())
         return QStringLiteral("%1 takes no source (%2); source-specific groups are for --headless")

@@ -19,9 +19,9 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
     connect(&m_transmitter, &Transmitter::stopped, this, &HeadlessSender::finish);
     connect(&m_transmitter, &Transmitter::sent, this, [this](const QString &message, qint64 count) {
         // The message holds the prefix the user typed: one line whatever it contains.
-        m_out.writeLine(QStringLiteral("Sent %1 to %2:%3")
-                            .arg(PayloadFormatter::escapedLine(message), m_config.group.toString())
-                            .arg(m_config.port)
+        m_out.writeLine(QStringLiteral("Sent %1 to %2")
+                            .arg(PayloadFormatter::escapedLine(message),
+                                 Endpoint{IpAddress::fromQHostAddress(m_config.group), m_config.port}.toString())
                             .toUtf8());
         if (m_options.count && count >= *m_options.count)
             finish();

@@ -21,6 +21,21 @@ static std::optional<QHostAddress> firstIPv4(const QNetworkInterface &interface)
     return std::nullopt;
 }
 
+QHostAddress ipv6Source(int interfaceIndex)
+{
+    QHostAddress linkLocal;
+    for (const QNetworkAddressEntry &entry : QNetworkInterface::interfaceFromIndex(interfaceIndex).addressEntries()) {
+        const QHostAddress address = entry.ip();
+        if (address.protocol() != QAbstractSocket::IPv6Protocol)
+            continue;
+        if (!address.isLinkLocal())
+            return address;
+        if (linkLocal.isNull())
+            linkLocal = address;
+    }
+    return linkLocal;
+}
+
 QList<InterfaceChoice> ipv4Interfaces()
 {
     QList<InterfaceChoice> choices;

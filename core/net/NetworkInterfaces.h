@@ -27,6 +27,10 @@ struct InterfaceChoice
 
 namespace NetworkInterfaces {
 
+// The address an IPv6 datagram sent out of this interface comes from: its first global
+// address, else its link-local one (with its scope); null when it has neither.
+QHostAddress ipv6Source(int interfaceIndex);
+
 QList<InterfaceChoice> ipv4Interfaces();
 // Finds an interface by name ("lo") or by one of its addresses ("127.0.0.1"). For IPv4 it
 // must have an IPv4 address (the one sending uses); IPv6 needs none but its index.

@@ -28,15 +28,24 @@ bool Transmitter::start(const TransmitConfig &config, std::optional<std::chrono:
 {
     stop();
     QString error;
-    const auto interface = NetworkInterfaces::resolve(config.interfaceSpec, &error);
+    const bool ipv6 = config.group.protocol() == QAbstractSocket::IPv6Protocol;
+    const auto interface = NetworkInterfaces::resolve(
+        config.interfaceSpec, &error, ipv6 ? NetworkInterfaces::Need::IndexOnly : NetworkInterfaces::Need::IPv4Address);
     if (!interface) {
         m_lastError = error;
         emit failed(error);
         return false;
     }
-    // Bound to the interface's address so the looped-back datagrams can be recognised as ours.
-    if (!m_socket.bind(interface->address, 0)) {
-        m_lastError = QStringLiteral("cannot bind %1: %2").arg(interface->address.toString(), m_socket.errorString());
+    // Bound to the address the datagrams leave from, so the looped-back ones can be
+    // recognised as ours: the interface's IPv4 address, or its IPv6 source address.
+    const QHostAddress source = ipv6 ? NetworkInterfaces::ipv6Source(interface->index) : interface->address;
+    if (source.isNull()) {
+        m_lastError = QStringLiteral("interface %1 has no IPv6 address to send from").arg(interface->name);
+        emit failed(m_lastError);
+        return false;
+    }
+    if (!m_socket.bind(source, 0)) {
+        m_lastError = QStringLiteral("cannot bind %1: %2").arg(source.toString(), m_socket.errorString());
         m_socket.close();
         emit failed(m_lastError);
         return false;
@@ -137,7 +146,8 @@ void Transmitter::sendOne()
     m_lastError = m_socket.errorString();
     emit sendFailed(m_lastError);
     // The interface may have been re-created under a new index: aim at it again.
-    if (const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec))
+    if (const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec, nullptr,
+                                                          NetworkInterfaces::Need::IndexOnly))
         m_socket.setMulticastInterface(interface->qtInterface());
 }
 

@@ -141,7 +141,7 @@ private slots:
         QTest::newRow("bad spec port") << QStringList{"--headless", "--group", "239.1.1.2:0"} << "port \"0\"";
         QTest::newRow("several groups to --send")
             << QStringList{"--send", "--group", "239.1.1.2", "--group", "239.1.1.3"} << "--send takes one --group";
-        QTest::newRow("IPv6 to --send") << QStringList{"--send", "--group", "[ff15::1]:5001@lo"} << "IPv4 groups only";
+        QTest::newRow("IPv6 in the window") << QStringList{"--group", "[ff15::1]:5001@lo"} << "IPv4 groups only";
         QTest::newRow("several groups in the window")
             << QStringList{"--group", "239.1.1.2", "--group", "239.1.1.3"} << "the window takes one --group";
     }
@@ -186,6 +186,18 @@ private slots:
         QCOMPARE(transmit.group, QHostAddress(QStringLiteral("239.1.1.7")));
         QCOMPARE(transmit.port, quint16(5007));
         QCOMPARE(transmit.interfaceSpec, QStringLiteral("lo"));
+    }
+
+    void sendsToAnIPv6Group()
+    {
+        const CommandLineOptions options =
+            CommandLine::parse({"mcast-monitor", "--send", "--group", "[ff15::1]:5009@lo"});
+        QCOMPARE(options.outcome, CommandLineOptions::Outcome::Run);
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        options.applyTo(receive, transmit);
+        QCOMPARE(transmit.group, QHostAddress(QStringLiteral("ff15::1")));
+        QCOMPARE(transmit.port, quint16(5009));
     }
 
     void keepsTheIntervalToTheMicrosecond()

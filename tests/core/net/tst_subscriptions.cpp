@@ -1,4 +1,5 @@
 #include "net/MulticastListener.h"
+#include "net/Transmitter.h"
 #include "net/SubscriptionSpec.h"
 
 #include "TestNetwork.h"
@@ -229,6 +230,32 @@ private slots:
             QCOMPARE(datagram.payload, QByteArray("joined"));
             QCOMPARE(datagram.source.toString(), joined);
         }
+    }
+
+    // The transmitter sends to an IPv6 group out of an interface by index, from the
+    // interface's own address, so what loops back is known to be ours.
+    void theTransmitterSendsToAnIPv6Group()
+    {
+        const quint16 port = TestNetwork::freshPort(46);
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        QCOMPARE(listenTo(listener, {subscription(QStringLiteral("[ff15::21]:%1@mcS1").arg(port))}).joined().size(), 1);
+        TransmitConfig config;
+        config.group = QHostAddress(QStringLiteral("ff15::21"));
+        config.port = port;
+        config.interfaceSpec = QStringLiteral("mcS0");
+        config.interval = std::chrono::milliseconds(20);
+        Transmitter transmitter;
+        QVERIFY2(transmitter.start(config), qPrintable(transmitter.lastError()));
+        QTRY_VERIFY(collect(received).size() >= 3);
+        transmitter.stop();
+        const ReceivedDatagram datagram = collect(received).first();
+        // One of mcS0's global addresses (not link-local), and the one the transmitter bound.
+        QVERIFY2((QStringList{"2001:db8:20::1", "2001:db8:20::3"}).contains(datagram.source.toString()),
+                 qPrintable(datagram.source.toString()));
+        QCOMPARE(datagram.destination.toString(), QStringLiteral("ff15::21"));
+        QVERIFY(datagram.payload.startsWith("ATU "));
+        QVERIFY(datagram.fromOwnTransmitter);
     }
 
     // mcS1 and mcT1 both have 198.18.20.2: joined by index, only the chosen one's traffic.
