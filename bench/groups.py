@@ -5,8 +5,9 @@ Inside a private network namespace (re-runs itself through tests/run-in-netns.sh
 
 1. memory per subscription: resident memory of an idle `--headless` run joined to 1 group
    and to 1,000 groups;
-2. 1,000 IPv4 groups (239.30.0.1 ...) x 100 datagrams/s each (100,000/s in all) for 10 s,
-   into `mcast-monitor --headless --stats 1 --json`: received and dropped against sent;
+2. the same 100,000 datagrams/s into one group, then 1,000 IPv4 groups (239.30.0.1 ...) x
+   100 datagrams/s each, for 10 s, into `mcast-monitor --headless --stats 1 --json`:
+   received and dropped against sent, and the monitor's CPU time per datagram;
 3. 64 IPv6 groups (ff15::30:1 ...) x 100 datagrams/s on a veth pair (sent out of g6v0,
    joined on g6v1), the same way.
 
@@ -89,6 +90,12 @@ def flood(groups, rate, seconds, family, source, interface_index):
     return sent, elapsed
 
 
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def final_stats(process):
     out, _ = process.communicate(timeout=60)
     stats = [json.loads(line) for line in out.splitlines() if line.startswith('{"type":"stats"')]
@@ -99,7 +106,9 @@ def run_flood(monitor, name, groups, specs, rate, seconds, family, source, inter
     process, listening = start_monitor(monitor, specs, seconds + 4, env)
     time.sleep(0.5)
     rss_before = rss_mb(process.pid)
+    cpu_before = cpu_seconds(process.pid)
     sent, elapsed = flood(groups, rate, seconds, family, source, interface_index)
+    cpu = cpu_seconds(process.pid) - cpu_before
     peak = rss_mb(process.pid)
     final = final_stats(process)
     received = final["total"]["packets"]
@@ -108,7 +117,8 @@ def run_flood(monitor, name, groups, specs, rate, seconds, family, source, inter
     print(f"{name}: {listening}")
     print(f"  sent {sent} in {elapsed:.2f} s ({sent / elapsed:,.0f}/s), received {received}, os_drops {drops}, "
           f"lost {sent - received - drops}; per group min {min(per_group)} max {max(per_group)}; "
-          f"RSS {rss_before:.1f} -> {peak:.1f} MB", flush=True)
+          f"RSS {rss_before:.1f} -> {peak:.1f} MB; CPU {cpu:.2f} s, {cpu * 1e6 / max(received, 1):.2f} µs per datagram",
+          flush=True)
     return sent == received
 
 
@@ -134,8 +144,11 @@ def main():
           f"({(rss_thousand - rss_one) * 1024 / 999:.1f} KiB per subscription), {sockets} sockets "
           f"for 1,000 memberships; {listening}", flush=True)
 
-    # 2. 1,000 IPv4 groups on loopback.
-    ok = run_flood(monitor, "1,000 IPv4 groups", v4, [f"{g}:{PORT}@lo" for g in v4], args.rate, args.seconds,
+    # 2. The same load into one group, then spread over 1,000: the cost per datagram should
+    # not depend on how many groups there are.
+    ok = run_flood(monitor, "1 IPv4 group", v4[:1], [f"{v4[0]}:{PORT}@lo"], args.rate * 1000, args.seconds,
+                   socket.AF_INET, "127.0.0.1", 0, env)
+    ok &= run_flood(monitor, "1,000 IPv4 groups", v4, [f"{g}:{PORT}@lo" for g in v4], args.rate, args.seconds,
                    socket.AF_INET, "127.0.0.1", 0, env)
 
     # 3. 64 IPv6 groups on a veth pair.
