@@ -109,6 +109,39 @@ private slots:
         QCOMPARE(events[0].kind, LivenessEvent::Kind::Silent);
     }
 
+    // Datagrams count for the subscription they name; a new list keeps the counts of the
+    // subscriptions it still has, whatever their position, and starts new ones from zero.
+    void countsEachSubscriptionAndKeepsCountsAcrossLists()
+    {
+        TrafficStatistics statistics([] { return qint64(1'000'000); });
+        const auto status = [](quint32 group) {
+            SubscriptionStatus s;
+            s.subscription = Subscription{IpAddress::fromIPv4(group), {}, 5001, QStringLiteral("lo")};
+            s.state = SubscriptionStatus::State::Joined;
+            return s;
+        };
+        statistics.setSubscriptions({status(0xef010101), status(0xef010102)});
+        for (int i = 0; i < 3; ++i) {
+            ReceivedDatagram d = datagram(hostA, 9, 500'000, 10);
+            d.subscription = i == 2 ? 1 : 0;
+            statistics.record(d);
+        }
+        ReceivedDatagram unknown = datagram(hostA, 9, 500'000, 10);
+        unknown.subscription = 7; // not in the list: counted in the totals only
+        statistics.record(unknown);
+        QCOMPARE(statistics.subscriptions()[0].traffic.packets, qint64(2));
+        QCOMPARE(statistics.subscriptions()[1].traffic.packets, qint64(1));
+        QCOMPARE(statistics.subscriptions()[1].traffic.bytes, qint64(10));
+        QCOMPARE(statistics.totals().packets, qint64(4));
+
+        statistics.setSubscriptions({status(0xef010103), status(0xef010101)});
+        QCOMPARE(statistics.subscriptions()[0].traffic.packets, qint64(0));
+        QCOMPARE(statistics.subscriptions()[1].traffic.packets, qint64(2));
+        statistics.clear();
+        QCOMPARE(statistics.subscriptions().size(), std::size_t(2));
+        QCOMPARE(statistics.subscriptions()[1].traffic.packets, qint64(0));
+    }
+
     void marksOwnTransmitter()
     {
         TrafficStatistics statistics([] { return qint64(0); });
