@@ -6,25 +6,20 @@
 #include "DatagramDetailPane.h"
 #include "InlineMessage.h"
 #include "SenderTabs.h"
+#include "SubscriptionEditor.h"
 #include "SubscriptionTableModel.h"
-#include "TableViews.h"
 #include "TransmitPanel.h"
 #include "net/NetworkInterfaces.h"
-#include "net/SubscriptionSpec.h"
-#include "settings/ConfigValidation.h"
 #include "settings/SettingsStore.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QHeaderView>
 #include <QTableView>
 
 namespace {
 
 constexpr QSize defaultWindowSize(1200, 800);
-
-constexpr int visibleSubscriptionRows = 4;
 
 bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 {
@@ -95,52 +90,23 @@ MainWindow::~MainWindow()
 
 void MainWindow::setupReceiveControls(const QList<SubscriptionChoice> &subscriptions)
 {
-    for (QLabel *label :
-         {m_ui->subscriptionErrorLabel, m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel})
+    for (QLabel *label : {m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel})
         InlineMessage::prepare(label);
     m_ui->interfaceCombo->setSpec(m_receiveConfig.interfaceSpec);
     m_ui->interfaceCombo->attachRefreshButton(m_ui->interfaceRefreshButton);
 
     m_subscriptions = new SubscriptionTableModel(m_session, this);
     m_subscriptions->setChoices(subscriptions);
-    QTableView *view = m_ui->subscriptionView;
-    TableViews::setup(view, m_subscriptions);
-    TableViews::sizeColumns(view, {{SubscriptionTableModel::Enabled, "On"},
-                                   {SubscriptionTableModel::Group, "239.255.255.255"},
-                                   {SubscriptionTableModel::Source, "198.51.100.100"},
-                                   {SubscriptionTableModel::Port, "65535"},
-                                   {SubscriptionTableModel::Interface, "127.0.0.1"},
-                                   {SubscriptionTableModel::Packets, "1234567"},
-                                   {SubscriptionTableModel::PacketRate, "pkt/s (10 s)"}});
-    view->horizontalHeader()->setStretchLastSection(false);
-    view->horizontalHeader()->setSectionResizeMode(SubscriptionTableModel::State,
-                                                   QHeaderView::Stretch);
-    // A few rows show; more scroll. The tables below keep the room.
-    view->setFixedHeight(view->horizontalHeader()->sizeHint().height()
-                         + visibleSubscriptionRows * view->verticalHeader()->defaultSectionSize()
-                         + 2 * view->frameWidth());
+    new SubscriptionEditor(*m_subscriptions,
+                           {m_ui->specEdit, m_ui->interfaceCombo, m_ui->addSubscriptionButton,
+                            m_ui->removeSubscriptionButton, m_ui->subscriptionView,
+                            m_ui->subscriptionErrorLabel},
+                           m_receiveConfig.port, this);
     m_ui->receiveGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
-    connect(m_ui->addSubscriptionButton, &QPushButton::clicked, this, &MainWindow::addSubscription);
-    connect(m_ui->specEdit, &QLineEdit::returnPressed, this, &MainWindow::addSubscription);
-    connect(m_ui->removeSubscriptionButton, &QPushButton::clicked, this,
-            &MainWindow::removeSelectedSubscription);
-    auto *removeAction = new QAction(this);
-    removeAction->setShortcut(QKeySequence::Delete);
-    removeAction->setShortcutContext(Qt::WidgetShortcut);
-    view->addAction(removeAction);
-    connect(removeAction, &QAction::triggered, this, &MainWindow::removeSelectedSubscription);
     connect(m_subscriptions, &SubscriptionTableModel::choicesEdited, this,
             &MainWindow::applyEditedSubscriptions);
-    // Errors disappear as soon as the text is fixed, not only when it is added.
-    connect(m_ui->specEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
-        QString error;
-        if (text.trimmed().isEmpty()
-            || SubscriptionSpec::parse(text, {m_receiveConfig.port, m_ui->interfaceCombo->spec()},
-                                       &error))
-            InlineMessage::clear(m_ui->subscriptionErrorLabel);
-    });
     showListenButtons();
 }
 
@@ -291,48 +257,10 @@ void MainWindow::startListening()
         join(*config);
 }
 
-void MainWindow::addSubscription()
-{
-    const QString spec = m_ui->specEdit->text().trimmed();
-    if (spec.isEmpty()) {
-        InlineMessage::show(m_ui->subscriptionErrorLabel,
-                            tr("Type a subscription: [SOURCE,]GROUP[:PORT][@INTERFACE]"));
-        return;
-    }
-    QString error;
-    const auto subscription =
-        SubscriptionSpec::parse(spec, {m_receiveConfig.port, m_ui->interfaceCombo->spec()}, &error);
-    if (!subscription) {
-        InlineMessage::show(m_ui->subscriptionErrorLabel, error);
-        return;
-    }
-    if (!m_subscriptions->add(*subscription)) {
-        InlineMessage::show(m_ui->subscriptionErrorLabel,
-                            tr("%1 is in the list already").arg(subscription->toString()));
-        return;
-    }
-    if (const auto warning = ConfigValidation::groupWarning(subscription->group.toQHostAddress());
-        warning && subscription->group.isIPv4())
-        InlineMessage::show(m_ui->subscriptionErrorLabel, *warning,
-                            InlineMessage::Severity::Warning);
-    else
-        InlineMessage::clear(m_ui->subscriptionErrorLabel);
-    m_ui->specEdit->clear();
-}
-
-void MainWindow::removeSelectedSubscription()
-{
-    const QModelIndexList rows = m_ui->subscriptionView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    m_subscriptions->removeRows(rows.front().row(), 1);
-}
-
 // The list changed: it is saved, and while listening the receiver joins what is on now.
 void MainWindow::applyEditedSubscriptions()
 {
     m_settings.save(m_subscriptions->choices());
-    InlineMessage::clear(m_ui->subscriptionErrorLabel);
     if (!m_wantListening)
         return;
     if (m_subscriptions->enabledSubscriptions().isEmpty()) {

@@ -55,8 +55,6 @@ private:
     void restoreWindow();
 
     void toggleListening();
-    void addSubscription();
-    void removeSelectedSubscription();
     void applyEditedSubscriptions();
     std::optional<ReceiveConfig> validatedReceiveConfig();
     void join(const ReceiveConfig &config);

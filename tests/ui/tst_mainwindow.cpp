@@ -181,6 +181,20 @@ private slots:
                  QStringLiteral("lo"));
         QVERIFY(spec->text().isEmpty());
         QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices().size(), 2); // saved at once
+
+        QTest::keyClicks(spec, QStringLiteral("239.9.9.9:5009@lo"));
+        harness.click("addSubscriptionButton");
+        QVERIFY2(error->text().contains(QStringLiteral("in the list already")),
+                 qPrintable(error->text()));
+        QCOMPARE(harness.subscriptions()->rowCount(), 2);
+
+        auto *view = harness.find<QTableView>("subscriptionView");
+        view->selectRow(1);
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(harness.subscriptions()->rowCount(), 1);
+        QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices().size(), 1);
     }
 
     void missingInterfaceIsRefusedInline()
