@@ -93,8 +93,13 @@ int runGui(QApplication &app, int standardOutput, const CommandLineOptions &opti
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     options.applyTo(receive, transmit);
+    // The command line's --group, --port or --interface name the one subscription to watch.
+    const bool oneSubscription = options.group || options.port || options.interfaceSpec;
+    const QList<SubscriptionChoice> subscriptions =
+        oneSubscription ? QList<SubscriptionChoice>{{receive.joined().front(), true}}
+                        : settings.subscriptionChoices();
     MonitorSession session;
-    MainWindow window(session, settings, receive, transmit);
+    MainWindow window(session, settings, receive, subscriptions, transmit);
     // --stats: the same statistics lines as headless, plus how long the window stalled. A
     // write error is said at once; the window stays open and exits with its code.
     StandardOutput output(standardOutput);

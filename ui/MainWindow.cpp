@@ -3,12 +3,14 @@
 
 #include "AboutDialog.h"
 #include "AppTheme.h"
-#include "settings/ConfigValidation.h"
 #include "DatagramDetailPane.h"
 #include "InlineMessage.h"
 #include "SenderTabs.h"
-#include "settings/SettingsStore.h"
+#include "SubscriptionEditor.h"
+#include "SubscriptionTableModel.h"
 #include "TransmitPanel.h"
+#include "net/NetworkInterfaces.h"
+#include "settings/SettingsStore.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,13 +23,14 @@ constexpr QSize defaultWindowSize(1200, 800);
 
 bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 {
-    return a.group == b.group && a.port == b.port && a.interfaceSpec == b.interfaceSpec;
+    return a.joined() == b.joined();
 }
 
 } // namespace
 
 MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
-                       const ReceiveConfig &receive, const TransmitConfig &transmit, QWidget *parent)
+                       const ReceiveConfig &receive, const QList<SubscriptionChoice> &subscriptions,
+                       const TransmitConfig &transmit, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_session(session)
@@ -42,7 +45,7 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
     m_receiveConfig = receive;
     m_ui->datagramPane->setCapacity(m_receiveConfig.historyRows);
 
-    setupReceiveControls();
+    setupReceiveControls(subscriptions);
     setupTables();
     setupTransmitDock(transmit);
     setupDetailDock();
@@ -85,27 +88,25 @@ MainWindow::~MainWindow()
     disconnect(&m_session.listener(), nullptr, this, nullptr);
 }
 
-void MainWindow::setupReceiveControls()
+void MainWindow::setupReceiveControls(const QList<SubscriptionChoice> &subscriptions)
 {
-    for (QLabel *label :
-         {m_ui->groupErrorLabel, m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel})
+    for (QLabel *label : {m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel})
         InlineMessage::prepare(label);
-    m_ui->groupEdit->setText(m_receiveConfig.group.toString());
-    m_ui->portSpin->setValue(m_receiveConfig.port);
     m_ui->interfaceCombo->setSpec(m_receiveConfig.interfaceSpec);
+    m_ui->interfaceCombo->attachRefreshButton(m_ui->interfaceRefreshButton);
+
+    m_subscriptions = new SubscriptionTableModel(m_session, this);
+    m_subscriptions->setChoices(subscriptions);
+    new SubscriptionEditor(*m_subscriptions,
+                           {m_ui->specEdit, m_ui->interfaceCombo, m_ui->addSubscriptionButton,
+                            m_ui->removeSubscriptionButton, m_ui->subscriptionView,
+                            m_ui->subscriptionErrorLabel},
+                           m_receiveConfig.port, this);
+    m_ui->receiveGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
-    m_ui->interfaceCombo->attachRefreshButton(m_ui->interfaceRefreshButton);
-    connect(m_ui->groupEdit, &QLineEdit::editingFinished, this,
-            &MainWindow::applyEditedReceiveFields);
-    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &MainWindow::applyEditedReceiveFields);
-    connect(m_ui->interfaceCombo, &InterfaceComboBox::specChosen, this,
-            &MainWindow::applyEditedReceiveFields);
-    // Errors disappear as soon as the text is fixed, not only when the field is left.
-    connect(m_ui->groupEdit, &QLineEdit::textEdited, this, [this] {
-        if (!ConfigValidation::groupError(m_ui->groupEdit->text()))
-            InlineMessage::clear(m_ui->groupErrorLabel);
-    });
+    connect(m_subscriptions, &SubscriptionTableModel::choicesEdited, this,
+            &MainWindow::applyEditedSubscriptions);
     showListenButtons();
 }
 
@@ -205,27 +206,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 std::optional<ReceiveConfig> MainWindow::validatedReceiveConfig()
 {
-    const QString groupText = m_ui->groupEdit->text().trimmed();
-    const auto groupError = ConfigValidation::groupError(groupText);
-    if (groupError)
-        InlineMessage::show(m_ui->groupErrorLabel, *groupError);
-    else if (const auto warning = ConfigValidation::groupWarning(QHostAddress(groupText)))
-        InlineMessage::show(m_ui->groupErrorLabel, *warning, InlineMessage::Severity::Warning);
-    else
-        InlineMessage::clear(m_ui->groupErrorLabel);
-
-    const bool interfaceMissing = !m_ui->interfaceCombo->isSpecFound();
+    const QList<Subscription> enabled = m_subscriptions->enabledSubscriptions();
+    if (enabled.isEmpty()) {
+        InlineMessage::show(m_ui->subscriptionErrorLabel,
+                            tr("No subscription is on: add one or switch one on"));
+        return std::nullopt;
+    }
+    QStringList missing;
+    for (const Subscription &subscription : enabled) {
+        const auto need = subscription.group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
+                                                      : NetworkInterfaces::Need::IPv4Address;
+        if (!NetworkInterfaces::resolve(subscription.interfaceSpec, nullptr, need)
+            && !missing.contains(subscription.interfaceSpec))
+            missing.append(subscription.interfaceSpec);
+    }
     InlineMessage::show(m_ui->interfaceErrorLabel,
-                        interfaceMissing ? tr("Interface %1 is not present: choose one that is")
-                                               .arg(m_ui->interfaceCombo->spec())
-                                         : QString());
-    if (groupError || interfaceMissing)
+                        missing.isEmpty() ? QString()
+                                          : tr("Interface %1 is not present: choose one that is")
+                                                .arg(missing.join(QStringLiteral(", "))));
+    if (!missing.isEmpty())
         return std::nullopt;
 
     ReceiveConfig config = m_receiveConfig;
-    config.group = QHostAddress(groupText);
-    config.port = quint16(m_ui->portSpin->value());
-    config.interfaceSpec = m_ui->interfaceCombo->spec();
+    config.subscriptions = enabled;
+    // The single subscription of the settings' receive section, which headless runs
+    // start from, follows the window's first.
+    const Subscription &first = enabled.front();
+    if (first.group.isIPv4() && !first.isSourceSpecific()) {
+        config.group = first.group.toQHostAddress();
+        config.port = first.port;
+        config.interfaceSpec = first.interfaceSpec;
+    }
     return config;
 }
 
@@ -246,23 +257,29 @@ void MainWindow::startListening()
         join(*config);
 }
 
-void MainWindow::applyEditedReceiveFields()
+// The list changed: it is saved, and while listening the receiver joins what is on now.
+void MainWindow::applyEditedSubscriptions()
 {
-    const auto config = validatedReceiveConfig();
-    if (!config || sameReceiveConfig(*config, m_receiveConfig))
+    m_settings.save(m_subscriptions->choices());
+    if (!m_wantListening)
         return;
-    if (m_wantListening) {
-        join(*config); // the listener leaves the old group first
+    if (m_subscriptions->enabledSubscriptions().isEmpty()) {
+        toggleListening(); // nothing left to listen to
+        InlineMessage::show(m_ui->receiveMessageLabel,
+                            tr("Stopped listening: no subscription is on"),
+                            InlineMessage::Severity::Warning);
         return;
     }
-    m_receiveConfig = *config;
-    m_settings.save(m_receiveConfig);
+    const auto config = validatedReceiveConfig();
+    if (config && !sameReceiveConfig(*config, m_receiveConfig))
+        join(*config); // the listener leaves what is no longer on
 }
 
 void MainWindow::join(const ReceiveConfig &config)
 {
     m_receiveConfig = config;
     m_settings.save(config);
+    m_settings.save(m_subscriptions->choices());
     m_wantListening = true;
     InlineMessage::clear(m_ui->receiveMessageLabel);
     m_session.listener().start(config);

@@ -3,6 +3,7 @@
 #include "SilenceNotifier.h"
 #include "session/MonitorSession.h"
 #include "settings/MulticastConfig.h"
+#include "settings/SubscriptionChoice.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -13,6 +14,7 @@
 
 class DatagramDetailPane;
 class SenderTabs;
+class SubscriptionTableModel;
 class SettingsStore;
 
 namespace Ui {
@@ -31,19 +33,21 @@ class MainWindow final : public QMainWindow
 public:
     static constexpr std::chrono::milliseconds refreshInterval{500};
 
-    // receive and transmit: the settings with the command line's choices applied.
+    // receive, subscriptions and transmit: the settings with the command line's choices
+    // applied (its --group, --port or --interface make the subscriptions that one).
     MainWindow(MonitorSession &session, SettingsStore &settings, const ReceiveConfig &receive,
-               const TransmitConfig &transmit, QWidget *parent = nullptr);
+               const QList<SubscriptionChoice> &subscriptions, const TransmitConfig &transmit,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Joins with the group, port and interface in the fields, as the button does.
+    // Joins the subscriptions that are on, as the button does.
     void startListening();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setupReceiveControls();
+    void setupReceiveControls(const QList<SubscriptionChoice> &subscriptions);
     void setupTables();
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
@@ -51,7 +55,7 @@ private:
     void restoreWindow();
 
     void toggleListening();
-    void applyEditedReceiveFields();
+    void applyEditedSubscriptions();
     std::optional<ReceiveConfig> validatedReceiveConfig();
     void join(const ReceiveConfig &config);
     void showListening(const ListeningStatus &status);
@@ -72,6 +76,7 @@ private:
     SettingsStore &m_settings;
     SilenceNotifier m_notifier;
     QTimer m_refreshTimer;
+    SubscriptionTableModel *m_subscriptions = nullptr;
     SenderTabs *m_senderTabs = nullptr;
     DatagramDetailPane *m_detailPane = nullptr;
     ReceiveConfig m_receiveConfig;

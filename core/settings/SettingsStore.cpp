@@ -1,16 +1,20 @@
 #include "settings/SettingsStore.h"
 
 #include "settings/ConfigValidation.h"
+#include "net/SubscriptionSpec.h"
 #include "settings/WritableFile.h"
 
 #include <QDir>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
 constexpr int maxInterfaceSpecLength = 256;
 constexpr int maxPrefixLength = 1024;
+constexpr int maxSubscriptionSpecLength = 512;
+constexpr int maxSubscriptionChoices = 10000;
 constexpr double minIntervalMs = ConfigValidation::minIntervalSeconds * 1000;
 constexpr double maxIntervalMs = ConfigValidation::maxIntervalSeconds * 1000;
 
@@ -138,6 +142,52 @@ void SettingsStore::save(const TransmitConfig &config)
     m_settings.setValue(QStringLiteral("transmit/intervalMs"),
                         double(config.interval.count()) / 1000);
     m_settings.setValue(QStringLiteral("transmit/prefix"), config.prefix);
+    checkSaving();
+}
+
+QList<SubscriptionChoice> SettingsStore::subscriptionChoices()
+{
+    const QString key = QStringLiteral("receive/subscriptions");
+    // Before the list existed the window joined the receive section's one subscription.
+    if (!m_settings.contains(key + QStringLiteral("/size")))
+        return {SubscriptionChoice{receiveConfig().joined().front(), true}};
+
+    const ReceiveConfig receive = receiveConfig();
+    const SubscriptionSpec::Defaults defaults{receive.port, receive.interfaceSpec};
+    QList<SubscriptionChoice> choices;
+    const int size = std::min(m_settings.beginReadArray(key), maxSubscriptionChoices);
+    for (int i = 0; i < size; ++i) {
+        m_settings.setArrayIndex(i);
+        const QString spec = m_settings.value(QStringLiteral("spec")).toString();
+        QString error;
+        const auto subscription = spec.size() > maxSubscriptionSpecLength
+                                      ? std::nullopt
+                                      : SubscriptionSpec::parse(spec, defaults, &error);
+        if (!subscription) {
+            m_warnings.append(QStringLiteral("settings %1/%2/spec: %3; left out")
+                                  .arg(key)
+                                  .arg(i + 1)
+                                  .arg(error.isEmpty() ? QStringLiteral("too long") : error));
+            continue;
+        }
+        const bool enabled = m_settings.value(QStringLiteral("enabled"), true).toBool();
+        choices.append({*subscription, enabled});
+    }
+    m_settings.endArray();
+    return choices;
+}
+
+void SettingsStore::save(const QList<SubscriptionChoice> &choices)
+{
+    const QString key = QStringLiteral("receive/subscriptions");
+    m_settings.remove(key); // a shorter list must not keep the old tail
+    m_settings.beginWriteArray(key, int(choices.size()));
+    for (int i = 0; i < choices.size(); ++i) {
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("spec"), choices.at(i).subscription.toString());
+        m_settings.setValue(QStringLiteral("enabled"), choices.at(i).enabled);
+    }
+    m_settings.endArray();
     checkSaving();
 }
 

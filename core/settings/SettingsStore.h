@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settings/MulticastConfig.h"
+#include "settings/SubscriptionChoice.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -23,6 +24,12 @@ public:
     TransmitConfig transmitConfig();
     void save(const ReceiveConfig &config);
     void save(const TransmitConfig &config);
+
+    // The window's subscriptions, in its order. Settings from before the list (a single
+    // receive group, port and interface) and a first start give that one subscription, on.
+    // Entries that do not read as a subscription are dropped with a warning.
+    QList<SubscriptionChoice> subscriptionChoices();
+    void save(const QList<SubscriptionChoice> &choices);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

@@ -9,7 +9,8 @@
 #include <optional>
 
 // What a window test chooses over the settings file, as main() applies the command line's
-// --group, --port and --interface (to receiving and sending alike) before it makes the window.
+// --group, --port and --interface (to receiving and sending alike, and as the window's one
+// subscription) before it makes the window.
 struct ReceiveChoices
 {
     std::optional<QHostAddress> group;
@@ -25,5 +26,14 @@ struct ReceiveChoices
         if (interfaceSpec)
             config.interfaceSpec = *interfaceSpec;
         return config;
+    }
+
+    // The window's subscriptions: as main() makes them, the one that --group, --port or
+    // --interface name, or else the saved list.
+    QList<SubscriptionChoice> subscriptions(SettingsStore &settings) const
+    {
+        if (group || port || interfaceSpec)
+            return {{applied(settings.receiveConfig()).joined().front(), true}};
+        return settings.subscriptionChoices();
     }
 };

@@ -21,7 +21,7 @@ struct WindowHarness
     explicit WindowHarness(const QString &iniPath, const ReceiveChoices &choices = {})
         : settings(iniPath)
         , window(session, settings, choices.applied(settings.receiveConfig()),
-                 choices.applied(settings.transmitConfig()))
+                 choices.subscriptions(settings), choices.applied(settings.transmitConfig()))
     {
         window.show();
         QApplication::setActiveWindow(&window);
@@ -35,6 +35,11 @@ struct WindowHarness
         return child;
     }
 
+    QAbstractItemModel *subscriptions() { return find<QTableView>("subscriptionView")->model(); }
+    QString subscriptionCell(int row, int column)
+    {
+        return subscriptions()->index(row, column).data().toString();
+    }
     QAbstractItemModel *datagrams() { return find<QTableView>("datagramView")->model(); }
     QAbstractItemModel *senders() { return find<QTableView>("senderView")->model(); }
     QAbstractItemModel *events() { return find<QTableView>("eventLogView")->model(); }

@@ -179,7 +179,7 @@ private slots:
         options.interfaceSpec = QStringLiteral("127.0.0.1");
         WindowHarness harness(m_iniPath, options);
         QVERIFY(QTest::qWaitForWindowActive(&harness.window));
-        QTest::keyClick(harness.find<QLineEdit>("groupEdit"), Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(harness.find<QLineEdit>("specEdit"), Qt::Key_Return, Qt::ControlModifier);
         QTRY_VERIFY(
             harness.label("listeningStatusLabel")
                 .startsWith(QStringLiteral("Listening to 239.1.1.1:%1").arg(*options.port)));

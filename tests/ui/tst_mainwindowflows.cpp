@@ -58,7 +58,8 @@ private slots:
         TransmitConfig transmit = options.applied(settings.transmitConfig());
         transmit.interval = std::chrono::milliseconds(intervalMs);
         MonitorSession session;
-        MainWindow window(session, settings, options.applied(settings.receiveConfig()), transmit);
+        MainWindow window(session, settings, options.applied(settings.receiveConfig()),
+                          options.subscriptions(settings), transmit);
         window.show();
         window.startListening();
         QTRY_VERIFY(session.pipeline().listener().isListening());
@@ -115,6 +116,7 @@ private slots:
         SettingsStore settings(m_iniPath);
         MonitorSession session;
         MainWindow window(session, settings, options.applied(settings.receiveConfig()),
+                          options.subscriptions(settings),
                           options.applied(settings.transmitConfig()));
         window.show();
         window.startListening();

@@ -1,5 +1,7 @@
 #include "settings/SettingsStore.h"
 
+#include "net/SubscriptionSpec.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -84,6 +86,71 @@ private slots:
         QCOMPARE(t.prefix, QStringLiteral("UPS"));
         QCOMPARE(store.windowGeometry(), QByteArray("geometry"));
         QVERIFY(store.takeWarnings().isEmpty());
+    }
+
+    void roundTripsSubscriptionChoices()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("subscriptions.ini"));
+        QString error;
+        const auto first = SubscriptionSpec::parse(u"239.1.1.2:5002@lo", {}, &error);
+        const auto second = SubscriptionSpec::parse(u"10.0.0.5,239.7.7.7:6000@127.0.0.1", {}, &error);
+        const auto third = SubscriptionSpec::parse(u"[ff15::1234]:5001@lo", {}, &error);
+        QVERIFY2(first && second && third, qPrintable(error));
+        const QList<SubscriptionChoice> choices{{*first, true}, {*second, false}, {*third, true}};
+        {
+            SettingsStore store(path);
+            store.save(choices);
+        }
+        SettingsStore store(path);
+        QCOMPARE(store.subscriptionChoices(), choices);
+        QVERIFY(store.takeWarnings().isEmpty());
+
+        // A shorter list replaces the longer one, and an empty list stays empty.
+        store.save(QList<SubscriptionChoice>{{*second, true}});
+        QCOMPARE(SettingsStore(path).subscriptionChoices(),
+                 (QList<SubscriptionChoice>{{*second, true}}));
+        store.save(QList<SubscriptionChoice>{});
+        QVERIFY(SettingsStore(path).subscriptionChoices().isEmpty());
+    }
+
+    void firstStartGivesTheSeedsSubscription()
+    {
+        SettingsStore store(m_dir.filePath(QStringLiteral("none.ini")));
+        const QList<SubscriptionChoice> choices = store.subscriptionChoices();
+        QCOMPARE(choices.size(), 1);
+        QCOMPARE(choices.front().subscription.toString(), QStringLiteral("239.1.1.1:5001@127.0.0.1"));
+        QVERIFY(choices.front().enabled);
+    }
+
+    // Settings from before the list: the single group, port and interface become one row.
+    void migratesTheSingleSubscription()
+    {
+        SettingsStore store(writeFile("[receive]\ngroup=239.4.4.4\nport=6400\ninterface=lo\n"));
+        const QList<SubscriptionChoice> choices = store.subscriptionChoices();
+        QCOMPARE(choices.size(), 1);
+        QCOMPARE(choices.front().subscription.toString(), QStringLiteral("239.4.4.4:6400@lo"));
+        QVERIFY(choices.front().enabled);
+        QVERIFY(store.takeWarnings().isEmpty());
+    }
+
+    void leavesOutSubscriptionsThatDoNotParse()
+    {
+        SettingsStore store(writeFile("[receive]\nsubscriptions\\size=3\n"
+                                      "subscriptions\\1\\spec=239.1.1.9:5009@lo\n"
+                                      "subscriptions\\1\\enabled=false\n"
+                                      "subscriptions\\2\\spec=10.0.0.1:5000\n"
+                                      "subscriptions\\3\\spec=239.1.1.10\n"));
+        const QList<SubscriptionChoice> choices = store.subscriptionChoices();
+        QCOMPARE(choices.size(), 2);
+        QCOMPARE(choices.at(0).subscription.toString(), QStringLiteral("239.1.1.9:5009@lo"));
+        QVERIFY(!choices.at(0).enabled);
+        // What a spec leaves out comes from the receive section's defaults.
+        QCOMPARE(choices.at(1).subscription.toString(), QStringLiteral("239.1.1.10:5001@127.0.0.1"));
+        QVERIFY(choices.at(1).enabled);
+        const QStringList warnings = store.takeWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().contains(QStringLiteral("not a multicast group")),
+                 qPrintable(warnings.front()));
     }
 
     // Files written before the interval had a fraction hold whole milliseconds.

@@ -1,0 +1,206 @@
+#include "SubscriptionTableModel.h"
+#include "analysis/TrafficStatistics.h"
+#include "net/SubscriptionSpec.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+constexpr IpAddress host = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
+
+Subscription subscription(const char *spec)
+{
+    QString error;
+    const auto parsed = SubscriptionSpec::parse(QString::fromLatin1(spec), {}, &error);
+    if (!parsed)
+        qFatal("%s", qPrintable(error));
+    return *parsed;
+}
+
+SubscriptionStatus statusOf(const Subscription &subscription, SubscriptionStatus::State state,
+                            const QString &reason = {})
+{
+    SubscriptionStatus status;
+    status.subscription = subscription;
+    status.state = state;
+    status.reason = reason;
+    return status;
+}
+
+QString cell(const SubscriptionTableModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
+}
+
+} // namespace
+
+class TestSubscriptionTableModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_now = 1'700'000'000'000'000;
+        m_statistics = std::make_unique<TrafficStatistics>([this] { return m_now; });
+        m_model = std::make_unique<SubscriptionTableModel>(*m_statistics);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+        m_statistics.reset();
+    }
+
+    void showsEachSubscriptionsFields()
+    {
+        m_model->setChoices({{subscription("239.1.1.1:5001@127.0.0.1"), true},
+                             {subscription("10.0.0.5,239.7.7.7:6000@lo"), false}});
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->columnCount(), int(SubscriptionTableModel::ColumnCount));
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Group), QStringLiteral("239.1.1.1"));
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Source), QString()); // any
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Port), QStringLiteral("5001"));
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Interface), QStringLiteral("127.0.0.1"));
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("not listening"));
+        QCOMPARE(m_model->index(0, SubscriptionTableModel::Enabled).data(Qt::CheckStateRole),
+                 QVariant(Qt::Checked));
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Source), QStringLiteral("10.0.0.5"));
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Interface), QStringLiteral("lo"));
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::State), QStringLiteral("off"));
+        QCOMPARE(m_model->index(1, SubscriptionTableModel::Enabled).data(Qt::CheckStateRole),
+                 QVariant(Qt::Unchecked));
+        QVERIFY(m_model->flags(m_model->index(1, SubscriptionTableModel::Enabled))
+                & Qt::ItemIsUserCheckable);
+        QCOMPARE(m_model->enabledSubscriptions(),
+                 QList<Subscription>{subscription("239.1.1.1:5001@127.0.0.1")});
+    }
+
+    void addsRemovesAndSwitchesRows()
+    {
+        QSignalSpy edited(m_model.get(), &SubscriptionTableModel::choicesEdited);
+        QVERIFY(m_model->add(subscription("239.1.1.1:5001@lo")));
+        QVERIFY(m_model->add(subscription("239.1.1.2:5002@lo")));
+        QVERIFY(!m_model->add(subscription("239.1.1.2:5002@lo"))); // already there
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(edited.count(), 2);
+
+        QVERIFY(m_model->setData(m_model->index(0, SubscriptionTableModel::Enabled), Qt::Unchecked,
+                                 Qt::CheckStateRole));
+        QCOMPARE(edited.count(), 3);
+        QCOMPARE(m_model->enabledSubscriptions(),
+                 QList<Subscription>{subscription("239.1.1.2:5002@lo")});
+        QVERIFY(!m_model->choices().at(0).enabled);
+        // Only the check box is editable.
+        QVERIFY(!m_model->setData(m_model->index(0, SubscriptionTableModel::Group),
+                                  QStringLiteral("239.9.9.9")));
+
+        QVERIFY(m_model->removeRows(1, 1));
+        QCOMPARE(edited.count(), 4);
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->choices().at(0).subscription, subscription("239.1.1.1:5001@lo"));
+        QVERIFY(!m_model->removeRows(1, 1));
+    }
+
+    void showsStatesAndTheOperatingSystemsReason()
+    {
+        const Subscription joined = subscription("239.1.1.1:5001@lo");
+        const Subscription failed = subscription("239.1.1.2:5002@lo");
+        const Subscription waiting = subscription("239.1.1.3:5003@veth9");
+        const Subscription off = subscription("239.1.1.4:5004@lo");
+        m_model->setChoices({{joined, true}, {failed, true}, {waiting, true}, {off, false}});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+        ListeningStatus status;
+        status.subscriptions = {statusOf(joined, SubscriptionStatus::State::Joined),
+                                statusOf(failed, SubscriptionStatus::State::Failed,
+                                         QStringLiteral("No buffer space available")),
+                                statusOf(waiting, SubscriptionStatus::State::WaitingForInterface,
+                                         QStringLiteral("interface veth9 is down"))};
+        m_model->showListening(status);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QCOMPARE(m_model->data(m_model->index(0, SubscriptionTableModel::State), Qt::ToolTipRole),
+                 QVariant());
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::State),
+                 QStringLiteral("failed: No buffer space available"));
+        QVERIFY(cell(*m_model, 1, SubscriptionTableModel::State, Qt::ToolTipRole)
+                    .contains(QStringLiteral("No buffer space available")));
+        QCOMPARE(cell(*m_model, 2, SubscriptionTableModel::State),
+                 QStringLiteral("waiting: interface veth9 is down"));
+        QCOMPARE(cell(*m_model, 3, SubscriptionTableModel::State), QStringLiteral("off"));
+
+        // A reason from the network is never markup in a tooltip.
+        status.subscriptions[1].reason = QStringLiteral("<b>bold</b>");
+        m_model->showListening(status);
+        QVERIFY(cell(*m_model, 1, SubscriptionTableModel::State, Qt::ToolTipRole)
+                    .contains(QStringLiteral("&lt;b&gt;")));
+
+        m_model->showFailure(QStringLiteral("cannot bind port 5001: Address in use"));
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State),
+                 QStringLiteral("failed: cannot bind port 5001: Address in use"));
+        QCOMPARE(cell(*m_model, 3, SubscriptionTableModel::State), QStringLiteral("off"));
+
+        m_model->showStopped();
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("not listening"));
+    }
+
+    void countsEachSubscriptionsTraffic()
+    {
+        const Subscription first = subscription("239.1.1.1:5001@lo");
+        const Subscription second = subscription("239.1.1.2:5002@lo");
+        m_model->setChoices({{first, true}, {second, true}});
+        m_statistics->setSubscriptions({statusOf(first, SubscriptionStatus::State::Joined),
+                                        statusOf(second, SubscriptionStatus::State::Joined)});
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Packets), QStringLiteral("0"));
+
+        DatagramBatch batch;
+        for (int i = 0; i < 5; ++i)
+            batch.append(datagramTo(first, 0, m_now + i * 1000));
+        batch.append(datagramTo(second, 1, m_now + 6000));
+        m_statistics->record(batch);
+        m_now += 10'000;
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->refresh();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Packets), QStringLiteral("5"));
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Packets), QStringLiteral("1"));
+        // Over the 10 s window: 5 datagrams are 0.5 per second.
+        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::PacketRate), QStringLiteral("0.5"));
+
+        // A row switched off shows no counters of its own.
+        m_model->setData(m_model->index(1, SubscriptionTableModel::Enabled), Qt::Unchecked,
+                         Qt::CheckStateRole);
+        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Packets), QString());
+    }
+
+private:
+    ReceivedDatagram datagramTo(const Subscription &to, int index, qint64 arrivalUs)
+    {
+        ReceivedDatagram datagram;
+        datagram.arrivalUs = arrivalUs;
+        datagram.source = host;
+        datagram.sourcePort = 4000;
+        datagram.destination = to.group;
+        datagram.destinationPort = to.port;
+        datagram.subscription = index;
+        datagram.payload = "x";
+        return datagram;
+    }
+
+    qint64 m_now = 0;
+    std::unique_ptr<TrafficStatistics> m_statistics;
+    std::unique_ptr<SubscriptionTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_MAIN(TestSubscriptionTableModel)
+#include "tst_subscriptiontablemodel.moc"

@@ -1,0 +1,108 @@
+#include "SubscriptionEditor.h"
+
+#include "InlineMessage.h"
+#include "InterfaceComboBox.h"
+#include "SubscriptionTableModel.h"
+#include "TableViews.h"
+#include "net/SubscriptionSpec.h"
+#include "settings/ConfigValidation.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+
+namespace {
+
+constexpr int visibleRows = 4;
+
+} // namespace
+
+SubscriptionEditor::SubscriptionEditor(SubscriptionTableModel &model, const Widgets &widgets,
+                                       quint16 specPort, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_widgets(widgets)
+    , m_specPort(specPort)
+{
+    InlineMessage::prepare(m_widgets.errorLabel);
+    setupView();
+    connect(m_widgets.addButton, &QAbstractButton::clicked, this, &SubscriptionEditor::add);
+    connect(m_widgets.specEdit, &QLineEdit::returnPressed, this, &SubscriptionEditor::add);
+    connect(m_widgets.removeButton, &QAbstractButton::clicked, this,
+            &SubscriptionEditor::removeSelected);
+    connect(m_widgets.specEdit, &QLineEdit::textEdited, this,
+            &SubscriptionEditor::clearErrorOnceValid);
+    // An edit that went through leaves no error of an earlier attempt behind.
+    connect(&m_model, &SubscriptionTableModel::choicesEdited, this,
+            [this] { InlineMessage::clear(m_widgets.errorLabel); });
+}
+
+void SubscriptionEditor::setupView()
+{
+    QTableView *view = m_widgets.view;
+    TableViews::setup(view, &m_model);
+    TableViews::sizeColumns(view, {{SubscriptionTableModel::Enabled, "On"},
+                                   {SubscriptionTableModel::Group, "239.255.255.255"},
+                                   {SubscriptionTableModel::Source, "198.51.100.100"},
+                                   {SubscriptionTableModel::Port, "65535"},
+                                   {SubscriptionTableModel::Interface, "127.0.0.1"},
+                                   {SubscriptionTableModel::Packets, "1234567"},
+                                   {SubscriptionTableModel::PacketRate, "pkt/s (10 s)"}});
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(SubscriptionTableModel::State, QHeaderView::Stretch);
+    // A few rows show; more scroll. The tables below keep the room.
+    view->setFixedHeight(header->sizeHint().height()
+                         + visibleRows * view->verticalHeader()->defaultSectionSize()
+                         + 2 * view->frameWidth());
+
+    auto *removeAction = new QAction(view);
+    removeAction->setShortcut(QKeySequence::Delete);
+    removeAction->setShortcutContext(Qt::WidgetShortcut);
+    view->addAction(removeAction);
+    connect(removeAction, &QAction::triggered, this, &SubscriptionEditor::removeSelected);
+}
+
+void SubscriptionEditor::add()
+{
+    QLabel *error = m_widgets.errorLabel;
+    const QString spec = m_widgets.specEdit->text().trimmed();
+    if (spec.isEmpty()) {
+        InlineMessage::show(error, tr("Type a subscription: [SOURCE,]GROUP[:PORT][@INTERFACE]"));
+        return;
+    }
+    QString reason;
+    const auto subscription =
+        SubscriptionSpec::parse(spec, {m_specPort, m_widgets.interfaceCombo->spec()}, &reason);
+    if (!subscription) {
+        InlineMessage::show(error, reason);
+        return;
+    }
+    if (!m_model.add(*subscription)) {
+        InlineMessage::show(error, tr("%1 is in the list already").arg(subscription->toString()));
+        return;
+    }
+    m_widgets.specEdit->clear();
+    if (const auto warning = ConfigValidation::groupWarning(subscription->group.toQHostAddress());
+        warning && subscription->group.isIPv4())
+        InlineMessage::show(error, *warning, InlineMessage::Severity::Warning);
+}
+
+void SubscriptionEditor::removeSelected()
+{
+    const QModelIndexList rows = m_widgets.view->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        m_model.removeRows(rows.front().row(), 1);
+}
+
+// Errors disappear as soon as the text is fixed, not only when it is added.
+void SubscriptionEditor::clearErrorOnceValid(const QString &text)
+{
+    QString unused;
+    if (text.trimmed().isEmpty()
+        || SubscriptionSpec::parse(text, {m_specPort, m_widgets.interfaceCombo->spec()}, &unused))
+        InlineMessage::clear(m_widgets.errorLabel);
+}

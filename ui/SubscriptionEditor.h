@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+
+class InterfaceComboBox;
+class QAbstractButton;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class SubscriptionTableModel;
+
+// Edits the subscriptions table through the window's widgets: a spec typed in the field is
+// added with Add or Return (the dropdown's interface when it names none, specPort when
+// it names no port); Remove or Delete in the table takes out the selected row. What does
+// not read, or is there already, is said in the error label, never in a dialog.
+class SubscriptionEditor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SubscriptionEditor)
+
+public:
+    struct Widgets
+    {
+        QLineEdit *specEdit = nullptr;
+        InterfaceComboBox *interfaceCombo = nullptr;
+        QAbstractButton *addButton = nullptr;
+        QAbstractButton *removeButton = nullptr;
+        QTableView *view = nullptr;
+        QLabel *errorLabel = nullptr;
+    };
+
+    SubscriptionEditor(SubscriptionTableModel &model, const Widgets &widgets, quint16 specPort,
+                       QObject *parent = nullptr);
+
+    void add();
+    void removeSelected();
+
+private:
+    void setupView();
+    void clearErrorOnceValid(const QString &text);
+
+    SubscriptionTableModel &m_model;
+    Widgets m_widgets;
+    quint16 m_specPort = 0;
+};
