@@ -3,6 +3,7 @@
 #include "session/MonitorSession.h"
 #include "time/WallClock.h"
 
+#include "StatisticsModelFixture.h"
 #include "TestDatagrams.h"
 
 #include <QAbstractItemModelTester>
@@ -18,33 +19,15 @@ constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
 using TestDatagrams::datagram;
 
-QString cell(const SenderTableModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
-}
-
 } // namespace
 
-class TestSenderTableModel final : public QObject
+class TestSenderTableModel final : public QObject, private StatisticsModelFixture<SenderTableModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_now = 1'700'000'000'000'000;
-        m_statistics = std::make_unique<TrafficStatistics>([this] { return m_now; });
-        m_model = std::make_unique<SenderTableModel>(*m_statistics);
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    }
-
-    void cleanup()
-    {
-        m_tester.reset();
-        m_model.reset();
-        m_statistics.reset();
-    }
+    void init() { makeModel(); }
+    void cleanup() { resetModel(); }
 
     void twoSendersAcrossSeveralPorts()
     {
@@ -57,16 +40,16 @@ private slots:
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(inserted.at(1).at(1).toInt(), 1);
 
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Source), QStringLiteral("127.0.0.1"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Ports), QStringLiteral("3000, 4000, 5000"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Packets), QStringLiteral("3"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Bytes), QStringLiteral("70 B"));
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ports), QStringLiteral("6000, 6001"));
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Packets), QStringLiteral("2"));
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Bytes), QStringLiteral("80 B"));
-        QVERIFY(cell(*m_model, 0, SenderTableModel::FirstSeen) != QString());
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ours), QString());
+        QCOMPARE(cell(0, SenderTableModel::Source), QStringLiteral("127.0.0.1"));
+        QCOMPARE(cell(0, SenderTableModel::Ports), QStringLiteral("3000, 4000, 5000"));
+        QCOMPARE(cell(0, SenderTableModel::Packets), QStringLiteral("3"));
+        QCOMPARE(cell(0, SenderTableModel::Bytes), QStringLiteral("70 B"));
+        QCOMPARE(cell(1, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
+        QCOMPARE(cell(1, SenderTableModel::Ports), QStringLiteral("6000, 6001"));
+        QCOMPARE(cell(1, SenderTableModel::Packets), QStringLiteral("2"));
+        QCOMPARE(cell(1, SenderTableModel::Bytes), QStringLiteral("80 B"));
+        QVERIFY(cell(0, SenderTableModel::FirstSeen) != QString());
+        QCOMPARE(cell(1, SenderTableModel::Ours), QString());
     }
 
     void ratesDecayWithoutTraffic()
@@ -76,13 +59,13 @@ private slots:
             batch.append(datagram(hostA, 4000, m_now + i * 100'000, 100));
         record(batch);
         m_now += 900'000;
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate1s), QStringLiteral("10"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::ByteRate1s), QStringLiteral("1.0 kB/s"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate10s), QStringLiteral("1"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::ByteRate10s), QStringLiteral("100 B/s"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate1s), QStringLiteral("10"));
+        QCOMPARE(cell(0, SenderTableModel::ByteRate1s), QStringLiteral("1.0 kB/s"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("1"));
+        QCOMPARE(cell(0, SenderTableModel::ByteRate10s), QStringLiteral("100 B/s"));
         m_now += 20'000'000;
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate1s), QStringLiteral("0"));
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::PacketRate10s), QStringLiteral("0"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate1s), QStringLiteral("0"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("0"));
     }
 
     void refreshAnnouncesEveryCellOnce()
@@ -108,7 +91,7 @@ private slots:
         ReceivedDatagram ours = datagram(hostB, 5000, m_now);
         ours.fromOwnTransmitter = true;
         record({datagram(hostA, 4000, m_now), ours});
-        QCOMPARE(cell(*m_model, 1, SenderTableModel::Ours), QStringLiteral("yes"));
+        QCOMPARE(cell(1, SenderTableModel::Ours), QStringLiteral("yes"));
         QCOMPARE(m_model->data(m_model->index(1, 0), SenderTableModel::OwnTransmitterRole).toBool(),
                  true);
         QCOMPARE(m_model->data(m_model->index(0, 0), SenderTableModel::OwnTransmitterRole).toBool(),
@@ -123,8 +106,8 @@ private slots:
         for (int port = 1; port <= TrafficStatistics::maxPortsPerSender + 3; ++port)
             batch.append(datagram(hostA, quint16(port), m_now));
         record(batch);
-        QVERIFY(cell(*m_model, 0, SenderTableModel::Ports).endsWith(QStringLiteral(", …")));
-        QVERIFY(!cell(*m_model, 0, SenderTableModel::Ports, Qt::ToolTipRole).isEmpty());
+        QVERIFY(cell(0, SenderTableModel::Ports).endsWith(QStringLiteral(", …")));
+        QVERIFY(!cell(0, SenderTableModel::Ports, Qt::ToolTipRole).isEmpty());
     }
 
     void otherSendersRowIsNamed()
@@ -139,8 +122,8 @@ private slots:
                 datagram(IpAddress::fromIPv4(3), 1, m_now),
                 datagram(IpAddress::fromIPv4(4), 1, m_now)});
         QCOMPARE(m_model->rowCount(), 3);
-        QCOMPARE(cell(*m_model, 2, SenderTableModel::Source), QStringLiteral("other senders"));
-        QCOMPARE(cell(*m_model, 2, SenderTableModel::Packets), QStringLiteral("2"));
+        QCOMPARE(cell(2, SenderTableModel::Source), QStringLiteral("other senders"));
+        QCOMPARE(cell(2, SenderTableModel::Packets), QStringLiteral("2"));
     }
 
     void stateColumnFollowsLivenessInColour()
@@ -202,7 +185,7 @@ private slots:
         }
         m_now = start + 3'000'000;
         const auto text = [this](int row, SenderTableModel::Column column) {
-            return cell(*m_model, row, column);
+            return cell(row, column);
         };
         // Intervals 1000, 1002 and 998 ms.
         QCOMPARE(text(0, SenderTableModel::LastInterval), QStringLiteral("998.0 ms"));
@@ -213,7 +196,7 @@ private slots:
         QCOMPARE(text(0, SenderTableModel::AtuOffsetMin), QStringLiteral("0.30 ms"));
         QCOMPARE(text(0, SenderTableModel::AtuOffsetMean), QStringLiteral("0.50 ms"));
         QCOMPARE(text(0, SenderTableModel::AtuOffsetMax), QStringLiteral("0.70 ms"));
-        QVERIFY(cell(*m_model, 0, SenderTableModel::AtuOffset, Qt::ToolTipRole)
+        QVERIFY(cell(0, SenderTableModel::AtuOffset, Qt::ToolTipRole)
                     .contains(QStringLiteral("4 ATU heartbeats")));
         // A sender without ATU heartbeats has intervals but no offsets.
         QCOMPARE(text(1, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
@@ -227,9 +210,9 @@ private slots:
     void firstDatagramHasNoIntervalYet()
     {
         record({datagram(hostA, 4000, m_now)});
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::LastInterval), QString());
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Jitter), QString());
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::State), QStringLiteral("live"));
+        QCOMPARE(cell(0, SenderTableModel::LastInterval), QString());
+        QCOMPARE(cell(0, SenderTableModel::Jitter), QString());
+        QCOMPARE(cell(0, SenderTableModel::State), QStringLiteral("live"));
     }
 
     void followsASessionThroughClear()
@@ -257,7 +240,7 @@ private slots:
         QCOMPARE(m_model->rowCount(), 0);
         record({datagram(hostB, 4000, m_now)});
         QCOMPARE(m_model->rowCount(), 1);
-        QCOMPARE(cell(*m_model, 0, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
+        QCOMPARE(cell(0, SenderTableModel::Source), QStringLiteral("198.18.0.1"));
     }
 
     void statisticsClearedElsewhereResetTheModel()
@@ -277,11 +260,6 @@ private:
         m_statistics->record(batch);
         m_model->update();
     }
-
-    qint64 m_now = 0;
-    std::unique_ptr<TrafficStatistics> m_statistics;
-    std::unique_ptr<SenderTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 QTEST_MAIN(TestSenderTableModel)

@@ -2,6 +2,8 @@
 #include "analysis/TrafficStatistics.h"
 #include "net/SubscriptionSpec.h"
 
+#include "StatisticsModelFixture.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -31,33 +33,16 @@ SubscriptionStatus statusOf(const Subscription &subscription, SubscriptionStatus
     return status;
 }
 
-QString cell(const SubscriptionTableModel &model, int row, int column, int role = Qt::DisplayRole)
-{
-    return model.data(model.index(row, column), role).toString();
-}
-
 } // namespace
 
-class TestSubscriptionTableModel final : public QObject
+class TestSubscriptionTableModel final : public QObject,
+                                         private StatisticsModelFixture<SubscriptionTableModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_now = 1'700'000'000'000'000;
-        m_statistics = std::make_unique<TrafficStatistics>([this] { return m_now; });
-        m_model = std::make_unique<SubscriptionTableModel>(*m_statistics);
-        m_tester = std::make_unique<QAbstractItemModelTester>(
-            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    }
-
-    void cleanup()
-    {
-        m_tester.reset();
-        m_model.reset();
-        m_statistics.reset();
-    }
+    void init() { makeModel(); }
+    void cleanup() { resetModel(); }
 
     void showsEachSubscriptionsFields()
     {
@@ -65,16 +50,16 @@ private slots:
                              {subscription("10.0.0.5,239.7.7.7:6000@lo"), false}});
         QCOMPARE(m_model->rowCount(), 2);
         QCOMPARE(m_model->columnCount(), int(SubscriptionTableModel::ColumnCount));
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Group), QStringLiteral("239.1.1.1"));
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Source), QString()); // any
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Port), QStringLiteral("5001"));
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Interface), QStringLiteral("127.0.0.1"));
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("not listening"));
+        QCOMPARE(cell(0, SubscriptionTableModel::Group), QStringLiteral("239.1.1.1"));
+        QCOMPARE(cell(0, SubscriptionTableModel::Source), QString()); // any
+        QCOMPARE(cell(0, SubscriptionTableModel::Port), QStringLiteral("5001"));
+        QCOMPARE(cell(0, SubscriptionTableModel::Interface), QStringLiteral("127.0.0.1"));
+        QCOMPARE(cell(0, SubscriptionTableModel::State), QStringLiteral("not listening"));
         QCOMPARE(m_model->index(0, SubscriptionTableModel::Enabled).data(Qt::CheckStateRole),
                  QVariant(Qt::Checked));
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Source), QStringLiteral("10.0.0.5"));
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Interface), QStringLiteral("lo"));
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::State), QStringLiteral("off"));
+        QCOMPARE(cell(1, SubscriptionTableModel::Source), QStringLiteral("10.0.0.5"));
+        QCOMPARE(cell(1, SubscriptionTableModel::Interface), QStringLiteral("lo"));
+        QCOMPARE(cell(1, SubscriptionTableModel::State), QStringLiteral("off"));
         QCOMPARE(m_model->index(1, SubscriptionTableModel::Enabled).data(Qt::CheckStateRole),
                  QVariant(Qt::Unchecked));
         QVERIFY(m_model->flags(m_model->index(1, SubscriptionTableModel::Enabled))
@@ -126,30 +111,30 @@ private slots:
                                          QStringLiteral("interface veth9 is down"))};
         m_model->showListening(status);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QCOMPARE(cell(0, SubscriptionTableModel::State), QStringLiteral("joined"));
         QCOMPARE(m_model->data(m_model->index(0, SubscriptionTableModel::State), Qt::ToolTipRole),
                  QVariant());
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::State),
+        QCOMPARE(cell(1, SubscriptionTableModel::State),
                  QStringLiteral("failed: No buffer space available"));
-        QVERIFY(cell(*m_model, 1, SubscriptionTableModel::State, Qt::ToolTipRole)
+        QVERIFY(cell(1, SubscriptionTableModel::State, Qt::ToolTipRole)
                     .contains(QStringLiteral("No buffer space available")));
-        QCOMPARE(cell(*m_model, 2, SubscriptionTableModel::State),
+        QCOMPARE(cell(2, SubscriptionTableModel::State),
                  QStringLiteral("waiting: interface veth9 is down"));
-        QCOMPARE(cell(*m_model, 3, SubscriptionTableModel::State), QStringLiteral("off"));
+        QCOMPARE(cell(3, SubscriptionTableModel::State), QStringLiteral("off"));
 
         // A reason from the network is never markup in a tooltip.
         status.subscriptions[1].reason = QStringLiteral("<b>bold</b>");
         m_model->showListening(status);
-        QVERIFY(cell(*m_model, 1, SubscriptionTableModel::State, Qt::ToolTipRole)
+        QVERIFY(cell(1, SubscriptionTableModel::State, Qt::ToolTipRole)
                     .contains(QStringLiteral("&lt;b&gt;")));
 
         m_model->showFailure(QStringLiteral("cannot bind port 5001: Address in use"));
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State),
+        QCOMPARE(cell(0, SubscriptionTableModel::State),
                  QStringLiteral("failed: cannot bind port 5001: Address in use"));
-        QCOMPARE(cell(*m_model, 3, SubscriptionTableModel::State), QStringLiteral("off"));
+        QCOMPARE(cell(3, SubscriptionTableModel::State), QStringLiteral("off"));
 
         m_model->showStopped();
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::State), QStringLiteral("not listening"));
+        QCOMPARE(cell(0, SubscriptionTableModel::State), QStringLiteral("not listening"));
     }
 
     void countsEachSubscriptionsTraffic()
@@ -159,7 +144,7 @@ private slots:
         m_model->setChoices({{first, true}, {second, true}});
         m_statistics->setSubscriptions({statusOf(first, SubscriptionStatus::State::Joined),
                                         statusOf(second, SubscriptionStatus::State::Joined)});
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Packets), QStringLiteral("0"));
+        QCOMPARE(cell(0, SubscriptionTableModel::Packets), QStringLiteral("0"));
 
         DatagramBatch batch;
         for (int i = 0; i < 5; ++i)
@@ -171,15 +156,15 @@ private slots:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->refresh();
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::Packets), QStringLiteral("5"));
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Packets), QStringLiteral("1"));
+        QCOMPARE(cell(0, SubscriptionTableModel::Packets), QStringLiteral("5"));
+        QCOMPARE(cell(1, SubscriptionTableModel::Packets), QStringLiteral("1"));
         // Over the 10 s window: 5 datagrams are 0.5 per second.
-        QCOMPARE(cell(*m_model, 0, SubscriptionTableModel::PacketRate), QStringLiteral("0.5"));
+        QCOMPARE(cell(0, SubscriptionTableModel::PacketRate), QStringLiteral("0.5"));
 
         // A row switched off shows no counters of its own.
         m_model->setData(m_model->index(1, SubscriptionTableModel::Enabled), Qt::Unchecked,
                          Qt::CheckStateRole);
-        QCOMPARE(cell(*m_model, 1, SubscriptionTableModel::Packets), QString());
+        QCOMPARE(cell(1, SubscriptionTableModel::Packets), QString());
     }
 
 private:
@@ -195,11 +180,6 @@ private:
         datagram.payload = "x";
         return datagram;
     }
-
-    qint64 m_now = 0;
-    std::unique_ptr<TrafficStatistics> m_statistics;
-    std::unique_ptr<SubscriptionTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 QTEST_MAIN(TestSubscriptionTableModel)
