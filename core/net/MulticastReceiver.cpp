@@ -7,6 +7,12 @@
 #include <QNetworkDatagram>
 
 #include <algorithm>
+#include <array>
+
+#ifdef Q_OS_LINUX
+#include <sys/epoll.h>
+#include <unistd.h>
+#endif
 
 MulticastReceiver::MulticastReceiver(QObject *parent)
     : ReceiverSignals(parent)
@@ -26,6 +32,47 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
 MulticastReceiver::~MulticastReceiver()
 {
     closeAll();
+    m_epollNotifier.reset();
+#ifdef Q_OS_LINUX
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+#endif
+}
+
+bool MulticastReceiver::watchWithEpoll(ReceiveSocket &socket)
+{
+#ifdef Q_OS_LINUX
+    if (m_epoll < 0) {
+        m_epoll = epoll_create1(EPOLL_CLOEXEC);
+        if (m_epoll < 0)
+            return false;
+        // Made here, on the receiver's thread, where it is used.
+        m_epollNotifier = std::make_unique<QSocketNotifier>(m_epoll, QSocketNotifier::Read);
+        connect(m_epollNotifier.get(), &QSocketNotifier::activated, this, &MulticastReceiver::readReadySockets);
+    }
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.ptr = &socket;
+    return epoll_ctl(m_epoll, EPOLL_CTL_ADD, int(socket.descriptor()), &event) == 0;
+#else
+    Q_UNUSED(socket)
+    return false;
+#endif
+}
+
+void MulticastReceiver::readReadySockets()
+{
+#ifdef Q_OS_LINUX
+    std::array<epoll_event, 64> events{};
+    const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
+    for (int i = 0; i < ready; ++i) {
+        const auto *wanted = static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr);
+        const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
+                                         [wanted](const Socket &s) { return s.socket.get() == wanted; });
+        if (socket != m_sockets.end())
+            readPendingDatagrams(*socket);
+    }
+#endif
 }
 
 std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const
@@ -44,6 +91,9 @@ void MulticastReceiver::start(const ReceiveConfig &config)
     m_status.requestedBufferBytes = config.receiveBufferBytes;
     m_useFastReader = LinuxDatagramReader::isAvailable();
     const QList<Subscription> subscriptions = config.joined();
+    // One wake-up per ready socket is cheapest for a few sockets; past one socket's worth of
+    // memberships, the event loop would poll dozens of descriptors per iteration.
+    m_manySockets = subscriptions.size() > ReceiveSocket::membershipsPerSocket(IpAddress::Family::IPv4);
     for (int id = 0; id < subscriptions.size(); ++id) {
         SubscriptionStatus status;
         status.subscription = subscriptions[id];
@@ -107,7 +157,9 @@ MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subs
             }
         }
     };
-    if (m_useFastReader) {
+    if (m_useFastReader && m_manySockets && watchWithEpoll(*raw)) {
+        // Read when the epoll set says so (readReadySockets).
+    } else if (m_useFastReader) {
         added.notifier = std::make_unique<QSocketNotifier>(raw->descriptor(), QSocketNotifier::Read);
         connect(added.notifier.get(), &QSocketNotifier::activated, this, read);
     } else {

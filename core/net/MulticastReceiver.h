@@ -68,6 +68,10 @@ private:
     void closeAll();
     Socket *socketFor(const Subscription &subscription, uint interfaceIndex, QString *error);
     void readPendingDatagrams(Socket &socket);
+    // Linux: every socket in one epoll set, so that the event loop watches one descriptor
+    // however many sockets the subscriptions need, and reads only the ready ones.
+    bool watchWithEpoll(ReceiveSocket &socket);
+    void readReadySockets();
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);
@@ -93,6 +97,9 @@ private:
     QSet<Endpoint> m_ownEndpoints;
     quint64 m_ownGeneration = ~quint64(0);
     AtuDecoder m_atuDecoder{QString::fromLatin1(AtuMessage::defaultPrefix)};
+    bool m_manySockets = false; // then one epoll set; a few sockets keep a notifier each
+    int m_epoll = -1;
+    std::unique_ptr<QSocketNotifier> m_epollNotifier;
     qint64 m_drainedUs = 0; // the watermark to report with the next flush
     qint64 m_reportedDrainUs = 0;
 };
