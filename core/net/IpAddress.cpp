@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 
+#include <algorithm>
 #include <tuple>
 
 namespace {
@@ -29,14 +30,12 @@ std::optional<IpAddress> parseIPv4(QStringView text, QString *reason)
         if (end < 0)
             end = text.size();
         const QStringView part = text.mid(start, end - start);
-        if (part.isEmpty() || part.size() > 3)
+        const auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+        if (part.isEmpty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), isDigit))
             return fail(QStringLiteral("an IPv4 address is four numbers 0–255 separated by dots"));
         uint value = 0;
-        for (const QChar c : part) {
-            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
-                return fail(QStringLiteral("an IPv4 address is four numbers 0–255 separated by dots"));
+        for (const QChar c : part)
             value = value * 10 + uint(c.unicode() - '0');
-        }
         if (part.size() > 1 && part.front() == QLatin1Char('0'))
             return fail(QStringLiteral("leading zeros are not allowed (they would be read as octal elsewhere)"));
         if (value > 255)

@@ -18,6 +18,8 @@ struct SubscriptionStatus
     QString reason; // why it failed or waits
 
     QString describe() const; // "239.1.1.1:5001 on lo — 127.0.0.1"
+    // The interface's name as resolved, or as asked for when it could not be.
+    QString interfaceName() const { return interface.name.isEmpty() ? subscription.interfaceSpec : interface.name; }
     static QString stateName(State state); // "joined", "waiting", "failed"
 };
 

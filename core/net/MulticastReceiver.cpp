@@ -65,14 +65,18 @@ void MulticastReceiver::readReadySockets()
 #ifdef Q_OS_LINUX
     std::array<epoll_event, 64> events{};
     const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
-    for (int i = 0; i < ready; ++i) {
-        const auto *wanted = static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr);
-        const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
-                                         [wanted](const Socket &s) { return s.socket.get() == wanted; });
-        if (socket != m_sockets.end())
-            readPendingDatagrams(*socket);
-    }
+    for (int i = 0; i < ready; ++i)
+        readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
 #endif
+}
+
+void MulticastReceiver::readSocket(const ReceiveSocket *wanted)
+{
+    // Looked up rather than trusted: a socket left since the wake-up was queued is gone.
+    const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
+                                     [wanted](const Socket &s) { return s.socket.get() == wanted; });
+    if (socket != m_sockets.end())
+        readPendingDatagrams(*socket);
 }
 
 std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const
@@ -140,7 +144,6 @@ MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subs
         return nullptr;
     Socket socket;
     socket.socket = std::move(opened);
-    QUdpSocket &qt = socket.socket->qtSocket();
     if (m_useFastReader && !LinuxDatagramReader::prepare(socket.socket->descriptor()))
         m_useFastReader = false;
     // Every datagram is read through the fast reader's own notifier, with the kernel's
@@ -149,21 +152,12 @@ MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subs
     m_sockets.push_back(std::move(socket));
     Socket &added = m_sockets.back();
     ReceiveSocket *raw = added.socket.get();
-    const auto read = [this, raw] {
-        for (Socket &candidate : m_sockets) {
-            if (candidate.socket.get() == raw) {
-                readPendingDatagrams(candidate);
-                return;
-            }
-        }
-    };
-    if (m_useFastReader && m_manySockets && watchWithEpoll(*raw)) {
-        // Read when the epoll set says so (readReadySockets).
-    } else if (m_useFastReader) {
+    const auto read = [this, raw] { readSocket(raw); };
+    if (!m_useFastReader) {
+        connect(&raw->qtSocket(), &QUdpSocket::readyRead, this, read);
+    } else if (!m_manySockets || !watchWithEpoll(*raw)) { // in the epoll set: readReadySockets()
         added.notifier = std::make_unique<QSocketNotifier>(raw->descriptor(), QSocketNotifier::Read);
         connect(added.notifier.get(), &QSocketNotifier::activated, this, read);
-    } else {
-        connect(&qt, &QUdpSocket::readyRead, this, read);
     }
     m_status.grantedBufferBytes = std::max(m_status.grantedBufferBytes, raw->grantedBufferBytes());
     return &added;

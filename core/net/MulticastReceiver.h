@@ -72,6 +72,7 @@ private:
     // however many sockets the subscriptions need, and reads only the ready ones.
     bool watchWithEpoll(ReceiveSocket &socket);
     void readReadySockets();
+    void readSocket(const ReceiveSocket *socket);
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);

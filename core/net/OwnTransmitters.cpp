@@ -28,12 +28,6 @@ void remove(const Endpoint &source)
     ++changes;
 }
 
-bool contains(const Endpoint &source)
-{
-    const QMutexLocker lock(&mutex);
-    return endpoints.contains(source);
-}
-
 QSet<Endpoint> snapshot()
 {
     const QMutexLocker lock(&mutex);

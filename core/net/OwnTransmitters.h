@@ -12,7 +12,6 @@ namespace OwnTransmitters {
 
 void add(const Endpoint &source);
 void remove(const Endpoint &source);
-bool contains(const Endpoint &source);
 // The whole set at once, for a reader that checks many datagrams.
 QSet<Endpoint> snapshot();
 // Changes each time the set changes, so a reader can cache a copy cheaply.

@@ -101,8 +101,7 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
         else
             json.null();
         json.key("port").value(int(status.subscription.port))
-            .key("interface").value(status.interface.name.isEmpty() ? status.subscription.interfaceSpec
-                                                                    : status.interface.name)
+            .key("interface").value(status.interfaceName())
             .key("state").value(SubscriptionStatus::stateName(status.state))
             .key("packets").value(subscription.traffic.packets)
             .key("bytes").value(subscription.traffic.bytes)
