@@ -9,9 +9,14 @@
 // What a payload is, as far as the receive path cares: its format, the stream it belongs
 // to within its sender, and fields a format may carry. Decoders run on the receive thread
 // for every datagram, so each is cheap and never allocates for a payload it does not take.
-enum class PayloadFormat : quint8 { Raw, Atu };
+enum class PayloadFormat : quint8 { Raw, Atu, Rtp, MpegTs, RtpMpegTs, Iperf2, Mcjoin };
 
-QString payloadFormatName(PayloadFormat format); // "raw", "atu"
+// "raw", "atu", "rtp", "mpegts", "rtp-mpegts", "iperf2", "mcjoin": the names --format,
+// the JSON and the window use.
+QString payloadFormatName(PayloadFormat format);
+// The format a name stands for (the names above; "rtp-mpegts" is also reached by "rtp"
+// when the RTP payload is MPEG-TS), or nothing for an unknown name.
+std::optional<PayloadFormat> payloadFormatFromName(const QString &name);
 
 struct DecodedPayload
 {
