@@ -19,7 +19,15 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     , m_flushTimer(this)
     , m_interfaceTimer(this)
     , m_drainTimer(this)
+    , m_epollHoldOff(this)
 {
+    m_epollHoldOff.setSingleShot(true);
+    m_epollHoldOff.setTimerType(Qt::PreciseTimer);
+    m_epollHoldOff.setInterval(epollHoldOffMs);
+    connect(&m_epollHoldOff, &QTimer::timeout, this, [this] {
+        if (m_epollNotifier)
+            m_epollNotifier->setEnabled(true);
+    });
     m_drainTimer.setInterval(drainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &MulticastReceiver::drain);
     m_interfaceTimer.setInterval(interfaceCheckMs);
@@ -65,18 +73,22 @@ void MulticastReceiver::readReadySockets()
 #ifdef Q_OS_LINUX
     std::array<epoll_event, 64> events{};
     const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
+    int datagrams = 0;
     for (int i = 0; i < ready; ++i)
-        readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
+        datagrams += readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
+    if (ready > 0 && datagrams < ready * thinDatagramsPerSocket && m_epollNotifier) {
+        m_epollNotifier->setEnabled(false);
+        m_epollHoldOff.start();
+    }
 #endif
 }
 
-void MulticastReceiver::readSocket(const ReceiveSocket *wanted)
+int MulticastReceiver::readSocket(const ReceiveSocket *wanted)
 {
     // Looked up rather than trusted: a socket left since the wake-up was queued is gone.
     const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
                                      [wanted](const Socket &s) { return s.socket.get() == wanted; });
-    if (socket != m_sockets.end())
-        readPendingDatagrams(*socket);
+    return socket != m_sockets.end() ? readPendingDatagrams(*socket) : 0;
 }
 
 std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const
@@ -224,6 +236,9 @@ void MulticastReceiver::closeAll()
     }
     m_sockets.clear();
     m_routes.clear();
+    m_epollHoldOff.stop();
+    if (m_epollNotifier)
+        m_epollNotifier->setEnabled(true);
     m_open = false;
 }
 
@@ -276,7 +291,7 @@ void MulticastReceiver::stop()
         emit stopped();
 }
 
-void MulticastReceiver::readPendingDatagrams(Socket &socket)
+int MulticastReceiver::readPendingDatagrams(Socket &socket)
 {
     if (const quint64 generation = OwnTransmitters::generation(); generation != m_ownGeneration) {
         m_ownGeneration = generation;
@@ -299,20 +314,23 @@ void MulticastReceiver::readPendingDatagrams(Socket &socket)
             count = readThroughQt(socket, LinuxDatagramReader::batchSize);
         }
         if (count < LinuxDatagramReader::batchSize) {
+            // A short read emptied the queue: asking again would only cost a system call
+            // that finds nothing; what arrives from now on wakes us again.
             m_drainedUs = std::max(m_drainedUs, readStartUs);
-            if (count <= 0)
-                break;
-        } else if (!m_pending.isEmpty()) {
-            m_drainedUs = std::max(m_drainedUs, m_pending.constLast().arrivalUs);
+            reads += std::max(count, 0);
+            break;
         }
+        if (!m_pending.isEmpty())
+            m_drainedUs = std::max(m_drainedUs, m_pending.constLast().arrivalUs);
         reads += count;
     }
     if (m_pending.isEmpty())
-        return;
+        return reads;
     if (m_sinceFlush.elapsed() >= flushIntervalMs)
         flush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
+    return reads;
 }
 
 int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
