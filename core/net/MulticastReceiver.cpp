@@ -100,6 +100,11 @@ std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &su
 
 void MulticastReceiver::start(const ReceiveConfig &config)
 {
+    if (m_open && config.receiveBufferBytes == m_config.receiveBufferBytes
+        && config.atuPrefix == m_config.atuPrefix) {
+        resubscribe(config);
+        return;
+    }
     closeAll();
     m_config = config;
     m_atuDecoder = AtuDecoder(config.atuPrefix);
@@ -114,31 +119,96 @@ void MulticastReceiver::start(const ReceiveConfig &config)
         SubscriptionStatus status;
         status.subscription = subscriptions[id];
         m_status.subscriptions.append(status);
-        QString error;
-        const auto interface = resolve(subscriptions[id], &error);
-        if (!interface) {
-            m_status.subscriptions[id].reason = error;
-            continue;
-        }
-        m_status.subscriptions[id].interface = *interface;
-        if (!interface->isUp) {
-            m_status.subscriptions[id].reason = QStringLiteral("interface %1 is down").arg(interface->label());
-            continue;
-        }
-        join(id, *interface);
-    }
-    if (m_status.joined().isEmpty()) {
-        // Nothing to listen to: the first reason is the one to give (one subscription: its own).
-        const SubscriptionStatus &first = m_status.subscriptions.value(0);
-        const QString reason = subscriptions.isEmpty() ? QStringLiteral("no group to join") : first.reason;
-        closeAll();
-        emit failed(subscriptions.size() > 1 ? QStringLiteral("%1: %2").arg(first.describe(), reason) : reason);
-        return;
+        subscribe(id);
     }
     m_open = true;
     m_sinceFlush.start();
     m_interfaceTimer.start();
     m_drainTimer.start();
+    reportSubscribed();
+}
+
+// Only the list changed while listening: memberships that stay are kept on their sockets
+// (no leave and join on the network, nothing lost from their queues), and so are those
+// waiting for their interface; the others are left or joined (failed ones are tried again).
+void MulticastReceiver::resubscribe(const ReceiveConfig &config)
+{
+    const QList<Subscription> wanted = config.joined();
+    const QList<SubscriptionStatus> before = m_status.subscriptions;
+    QHash<int, int> kept; // id in the old list to id in the new one
+    for (int id = 0; id < wanted.size(); ++id) {
+        for (int old = 0; old < before.size(); ++old) {
+            if (!kept.contains(old) && before[old].state != SubscriptionStatus::State::Failed
+                && before[old].subscription == wanted[id]) {
+                kept.insert(old, id);
+                break;
+            }
+        }
+    }
+    for (int old = 0; old < before.size(); ++old) {
+        if (!kept.contains(old))
+            leave(old);
+    }
+    // Datagrams name their subscription by its place in the list: what was read under the
+    // old list goes out under it.
+    for (Socket &socket : m_sockets)
+        readPendingDatagrams(socket);
+    flush();
+    for (Socket &socket : m_sockets)
+        socket.socket->renumber(kept);
+
+    m_config = config;
+    m_routes.clear();
+    m_status.subscriptions.clear();
+    for (const Subscription &subscription : wanted) {
+        SubscriptionStatus status;
+        status.subscription = subscription;
+        m_status.subscriptions.append(status);
+    }
+    for (auto stays = kept.cbegin(); stays != kept.cend(); ++stays) {
+        SubscriptionStatus &status = m_status.subscriptions[stays.value()];
+        status = before[stays.key()]; // joined, or still waiting for its interface
+        if (status.state == SubscriptionStatus::State::Joined)
+            m_routes[Route{status.subscription.group, status.subscription.port, uint(status.interface.index)}]
+                .append(stays.value());
+    }
+    for (int id = 0; id < wanted.size(); ++id) {
+        if (std::find(kept.cbegin(), kept.cend(), id) == kept.cend())
+            subscribe(id);
+    }
+    reportSubscribed();
+}
+
+void MulticastReceiver::subscribe(int id)
+{
+    SubscriptionStatus &status = m_status.subscriptions[id];
+    QString error;
+    const auto interface = resolve(status.subscription, &error);
+    if (!interface) {
+        status.reason = error;
+        return;
+    }
+    status.interface = *interface;
+    if (!interface->isUp) {
+        status.reason = QStringLiteral("interface %1 is down").arg(interface->label());
+        return;
+    }
+    join(id, *interface);
+}
+
+void MulticastReceiver::reportSubscribed()
+{
+    if (m_status.joined().isEmpty()) {
+        // Nothing to listen to: the first reason is the one to give (one subscription: its own).
+        const SubscriptionStatus first = m_status.subscriptions.value(0);
+        const QString reason = m_status.subscriptions.isEmpty() ? QStringLiteral("no group to join") : first.reason;
+        const bool several = m_status.subscriptions.size() > 1;
+        m_interfaceTimer.stop();
+        m_drainTimer.stop();
+        closeAll();
+        emit failed(several ? QStringLiteral("%1: %2").arg(first.describe(), reason) : reason);
+        return;
+    }
     emit listening(m_status);
 }
 

@@ -42,6 +42,8 @@ public:
     explicit MulticastReceiver(QObject *parent = nullptr);
     ~MulticastReceiver() override;
 
+    // Joins config's subscriptions. While listening with the same buffer and decoder, only
+    // what changed in the list is left or joined.
     void start(const ReceiveConfig &config);
     void stop();
 
@@ -68,6 +70,11 @@ private:
     };
 
     bool isOpen() const { return m_open; }
+    void resubscribe(const ReceiveConfig &config);
+    // Resolves subscription `id`'s interface and joins it there, as its status then says.
+    void subscribe(int id);
+    // Says listening(), or failed() and closes when no subscription could be joined.
+    void reportSubscribed();
     // Joins subscription `id` as its status says; false with the status's reason on failure.
     bool join(int id, const InterfaceChoice &interface);
     void leave(int id);
