@@ -10,6 +10,7 @@
 #include "WindowHarness.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -24,6 +25,16 @@
 namespace {
 
 constexpr auto testGroup = "239.1.1.1";
+
+Subscription loopbackSubscription(const char *group, quint16 port)
+{
+    QString error;
+    const auto parsed = SubscriptionSpec::parse(
+        QStringLiteral("%1:%2@127.0.0.1").arg(QLatin1String(group)).arg(port), {}, &error);
+    if (!parsed)
+        qFatal("%s", qPrintable(error));
+    return *parsed;
+}
 
 ReceiveChoices loopbackOptions(quint16 port)
 {
@@ -152,6 +163,82 @@ private slots:
                  QStringLiteral("239.5.5.5"));
     }
 
+    // Subscriptions from the command line replace the list for the run; neither they nor
+    // what the user does with them are saved, so the saved list comes back the next time.
+    void commandLineSubscriptionsAreNotSaved()
+    {
+        REQUIRE_PRIVATE_NETWORK(); // it starts listening
+        QString error;
+        const auto saved = SubscriptionSpec::parse(u"239.3.3.3:6300@lo", {}, &error);
+        QVERIFY2(saved, qPrintable(error));
+        const QList<SubscriptionChoice> savedList{{*saved, true}, {loopbackSubscription("239.3.3.4", 6400), false}};
+        SettingsStore(m_iniPath).save(savedList);
+        ReceiveChoices options;
+        options.specs = {loopbackSubscription("239.6.6.6", TestNetwork::freshPort(9)),
+                         *SubscriptionSpec::parse(u"[ff15::6]:6006@lo", {}, &error)};
+        {
+            WindowHarness harness(m_iniPath, options);
+            QCOMPARE(harness.subscriptions()->rowCount(), 2);
+            QCOMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Group), QStringLiteral("ff15::6"));
+            auto *note = harness.find<QLabel>("subscriptionOriginLabel");
+            QVERIFY(note->isVisible());
+            QVERIFY2(note->text().contains(QStringLiteral("not saved")), qPrintable(note->text()));
+
+            harness.find<QLineEdit>("specEdit")->setText(QStringLiteral("239.6.6.7:6007@lo"));
+            harness.click("addSubscriptionButton");
+            QCOMPARE(harness.subscriptions()->rowCount(), 3);
+            QVERIFY(harness.subscriptions()->setData(
+                harness.subscriptions()->index(0, SubscriptionTableModel::Enabled), Qt::Unchecked,
+                Qt::CheckStateRole));
+            harness.window.startListening();
+            harness.window.close();
+        }
+        QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices(), savedList);
+        QCOMPARE(SettingsStore(m_iniPath).receiveConfig().port, defaultPort);
+
+        WindowHarness harness(m_iniPath);
+        QCOMPARE(harness.subscriptions()->rowCount(), 2);
+        QVERIFY(!harness.find<QLabel>("subscriptionOriginLabel")->isVisible());
+    }
+
+    // A cell of the table is edited in place; what is wrong is said as it is typed, and a
+    // value that is wrong is not taken.
+    void editsACellInPlaceWithTheReasonInline()
+    {
+        WindowHarness harness(m_iniPath);
+        auto *view = harness.find<QTableView>("subscriptionView");
+        auto *error = harness.find<QLabel>("subscriptionErrorLabel");
+        const QModelIndex groupCell = harness.subscriptions()->index(0, SubscriptionTableModel::Group);
+        view->setFocus();
+        view->edit(groupCell);
+        auto *editor = qobject_cast<QLineEdit *>(view->indexWidget(groupCell));
+        QVERIFY(editor);
+        QCOMPARE(editor->text(), QString::fromLatin1(defaultGroup));
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("232.9.9.9"));
+        QVERIFY(error->isVisible()); // while typing
+        QVERIFY2(error->text().contains(QStringLiteral("232.9.9.9 is a source-specific group")),
+                 qPrintable(error->text()));
+        QCOMPARE(error->textFormat(), Qt::PlainText);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!view->indexWidget(groupCell)); // closed
+        QCOMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Group), QString::fromLatin1(defaultGroup));
+        QVERIFY(error->isVisible()); // the reason stays once the cell closes
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+
+        view->edit(groupCell);
+        editor = qobject_cast<QLineEdit *>(view->indexWidget(groupCell));
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("239.8.8.8"));
+        QVERIFY(!error->isVisible()); // right again: said at once
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Group), QStringLiteral("239.8.8.8"));
+        QVERIFY(!error->isVisible());
+        QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices().front().subscription.group.toString(),
+                 QStringLiteral("239.8.8.8"));
+    }
+
     void invalidSubscriptionIsRefusedInline()
     {
         WindowHarness harness(m_iniPath);
@@ -210,6 +297,26 @@ private slots:
                  QStringLiteral("Start &listening"));
     }
 
+    // One row's interface missing: the others are joined, that row fails with the reason.
+    void aMissingInterfaceFailsOnlyItsRow()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        Subscription elsewhere = loopbackSubscription("239.1.1.3", TestNetwork::freshPort(13));
+        elsewhere.interfaceSpec = QStringLiteral("nosuch0");
+        SettingsStore(m_iniPath).save(QList<SubscriptionChoice>{
+            {loopbackSubscription(testGroup, TestNetwork::freshPort(14)), true}, {elsewhere, true}});
+        WindowHarness harness(m_iniPath);
+        harness.click("listenButton");
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QVERIFY2(harness.subscriptionCell(1, SubscriptionTableModel::State).startsWith(QStringLiteral("failed: ")),
+                 qPrintable(harness.subscriptionCell(1, SubscriptionTableModel::State)));
+        QVERIFY(harness.subscriptionCell(1, SubscriptionTableModel::State).contains(QStringLiteral("nosuch0")));
+        auto *warning = harness.find<QLabel>("interfaceErrorLabel");
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("nosuch0")), qPrintable(warning->text()));
+        QCOMPARE(harness.find<QPushButton>("listenButton")->text(), QStringLiteral("Stop &listening"));
+    }
+
     void listenerFailureIsShownInTheWindow()
     {
         // A socket that does not share its port makes the receiver's bind fail. Nothing is sent.
@@ -240,7 +347,8 @@ private slots:
             QStringLiteral("Listening to %1:%2").arg(QLatin1String(testGroup)).arg(port)));
         QCOMPARE(harness.find<QPushButton>("listenButton")->text(),
                  QStringLiteral("Stop &listening"));
-        QCOMPARE(SettingsStore(m_iniPath).receiveConfig().port, port); // saved on start
+        // The command line's subscription is this run's: starting saves nothing of it.
+        QCOMPARE(SettingsStore(m_iniPath).receiveConfig().port, defaultPort);
 
         harness.find<QDoubleSpinBox>("intervalSpin")->setValue(0.05);
         harness.click("transmitButton");
@@ -293,7 +401,9 @@ private slots:
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(3);
         const quint16 otherPort = TestNetwork::freshPort(4);
-        WindowHarness harness(m_iniPath, loopbackOptions(port));
+        SettingsStore(m_iniPath).save(
+            QList<SubscriptionChoice>{{loopbackSubscription(testGroup, port), true}});
+        WindowHarness harness(m_iniPath);
         harness.click("listenButton");
         QTRY_VERIFY(harness.listeningText().contains(QStringLiteral(":%1 ").arg(port)));
 
@@ -329,7 +439,9 @@ private slots:
         REQUIRE_PRIVATE_NETWORK();
         const quint16 port = TestNetwork::freshPort(7);
         const quint16 secondPort = TestNetwork::freshPort(8);
-        WindowHarness harness(m_iniPath, loopbackOptions(port));
+        SettingsStore(m_iniPath).save(
+            QList<SubscriptionChoice>{{loopbackSubscription(testGroup, port), true}});
+        WindowHarness harness(m_iniPath);
         auto *spec = harness.find<QLineEdit>("specEdit");
         spec->setText(QStringLiteral("239.1.1.2:%1@lo").arg(secondPort));
         harness.click("addSubscriptionButton");
@@ -371,6 +483,70 @@ private slots:
         QCOMPARE(harness.datagrams()->rowCount(), 4);
         QCOMPARE(harness.datagrams()->index(3, DatagramTableModel::Payload).data().toString(),
                  QStringLiteral("still joined"));
+    }
+
+    // Editing one row while listening joins it anew: its port, then its interface. The other
+    // row keeps listening and keeps what it counted.
+    void editingARowWhileListeningKeepsTheOthersCounters()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        const quint16 port = TestNetwork::freshPort(10);
+        const quint16 secondPort = TestNetwork::freshPort(11);
+        const quint16 editedPort = TestNetwork::freshPort(12);
+        SettingsStore(m_iniPath).save(QList<SubscriptionChoice>{
+            {loopbackSubscription(testGroup, port), true},
+            {loopbackSubscription("239.1.1.2", secondPort), true}});
+        WindowHarness harness(m_iniPath);
+        harness.click("listenButton");
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::State), QStringLiteral("joined"));
+        for (const char *payload : {"one", "two"})
+            QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port, payload));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.2"), secondPort, "x"));
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Packets), QStringLiteral("2"));
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Packets), QStringLiteral("1"));
+
+        auto *view = harness.find<QTableView>("subscriptionView");
+        const QModelIndex portCell = harness.subscriptions()->index(1, SubscriptionTableModel::Port);
+        view->setFocus();
+        view->edit(portCell);
+        auto *editor = qobject_cast<QLineEdit *>(view->indexWidget(portCell));
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QString::number(editedPort));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Port), QString::number(editedPort));
+        QTRY_COMPARE(harness.session.listener().status().subscriptions.value(1).subscription.port, editedPort);
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QCOMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Packets), QStringLiteral("2"));
+        QCOMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Packets), QStringLiteral("0"));
+
+        // The interface, from the list of interfaces in the cell.
+        const QModelIndex interfaceCell = harness.subscriptions()->index(1, SubscriptionTableModel::Interface);
+        view->edit(interfaceCell);
+        auto *combo = qobject_cast<QComboBox *>(view->indexWidget(interfaceCell));
+        QVERIFY(combo);
+        QVERIFY(combo->findText(QStringLiteral("lo")) >= 0);
+        combo->setEditText(QStringLiteral("lo"));
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Interface), QStringLiteral("lo"));
+        QTRY_COMPARE(harness.session.listener().status().subscriptions.value(1).subscription.interfaceSpec,
+                     QStringLiteral("lo"));
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::State), QStringLiteral("joined"));
+
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.2"), secondPort,
+                                      "to the old port"));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.2"), editedPort,
+                                      "to the new port"));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port, "three"));
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Packets), QStringLiteral("3"));
+        QTRY_COMPARE(harness.subscriptionCell(1, SubscriptionTableModel::Packets), QStringLiteral("1"));
+        QTRY_COMPARE(harness.datagrams()->rowCount(), 5);
+        const QModelIndexList newPort = harness.datagrams()->match(
+            harness.datagrams()->index(0, DatagramTableModel::Payload), Qt::DisplayRole,
+            QStringLiteral("to the new port"), -1, Qt::MatchExactly);
+        QCOMPARE(newPort.size(), 1);
+        QCOMPARE(newPort.front().siblingAtColumn(DatagramTableModel::Destination).data().toString(),
+                 QStringLiteral("239.1.1.2:%1").arg(editedPort));
     }
 
     void decodesAtuHeartbeatsAndLeavesMalformedOnesAlone()
