@@ -20,6 +20,7 @@
 namespace {
 
 constexpr QSize defaultWindowSize(1200, 800);
+constexpr int maxReasonsShown = 3; // subscriptions not joined, under the table
 
 bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 {
@@ -240,12 +241,7 @@ std::optional<ReceiveConfig> MainWindow::validatedReceiveConfig()
                                 .arg(missing.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    InlineMessage::show(m_ui->interfaceErrorLabel,
-                        missing.isEmpty()
-                            ? QString()
-                            : tr("Interface %1 is not present: its subscriptions are not joined")
-                                  .arg(missing.join(QStringLiteral(", "))),
-                        InlineMessage::Severity::Warning);
+    InlineMessage::clear(m_ui->interfaceErrorLabel); // the rows that fail say why once listening
 
     ReceiveConfig config = m_receiveConfig;
     config.subscriptions = enabled;
@@ -314,7 +310,24 @@ void MainWindow::showListening(const ListeningStatus &status)
 {
     if (!m_wantListening)
         return; // a stop is already on its way to the receiver
-    InlineMessage::clear(m_ui->receiveMessageLabel);
+    // The table's State cells are narrow: the reasons are said in full under it too.
+    QStringList notJoined;
+    int more = 0;
+    for (const SubscriptionStatus &subscription : status.subscriptions) {
+        if (subscription.state == SubscriptionStatus::State::Joined)
+            continue;
+        if (notJoined.size() < maxReasonsShown)
+            notJoined.append(tr("%1 %2: %3")
+                                 .arg(subscription.subscription.toString(),
+                                      SubscriptionStatus::stateName(subscription.state),
+                                      subscription.reason.simplified()));
+        else
+            ++more;
+    }
+    if (more > 0)
+        notJoined.append(tr("and %n more not joined", nullptr, more));
+    InlineMessage::show(m_ui->receiveMessageLabel, notJoined.join(QLatin1Char('\n')),
+                        InlineMessage::Severity::Warning);
     m_ui->statusBar->showListening(status);
 }
 

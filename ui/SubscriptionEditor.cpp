@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 
 namespace {
@@ -64,10 +65,17 @@ void SubscriptionEditor::setupView()
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(SubscriptionTableModel::State, QHeaderView::Stretch);
-    // A few rows show; more scroll. The tables below keep the room.
-    view->setFixedHeight(header->sizeHint().height()
-                         + visibleRows * view->verticalHeader()->defaultSectionSize()
-                         + 2 * view->frameWidth());
+    // A few rows show; more scroll. The tables below keep the room. In a narrow window
+    // the columns scroll sideways, and the scroll bar must not take the last row's place.
+    const auto fitRows = [view] {
+        QScrollBar *sideways = view->horizontalScrollBar();
+        view->setFixedHeight(view->horizontalHeader()->sizeHint().height()
+                             + visibleRows * view->verticalHeader()->defaultSectionSize()
+                             + 2 * view->frameWidth()
+                             + (sideways->maximum() > 0 ? sideways->sizeHint().height() : 0));
+    };
+    fitRows();
+    connect(view->horizontalScrollBar(), &QScrollBar::rangeChanged, view, fitRows);
 
     auto *removeAction = new QAction(view);
     removeAction->setShortcut(QKeySequence::Delete);
