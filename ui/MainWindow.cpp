@@ -273,6 +273,11 @@ void MainWindow::startListening()
         join(*config);
 }
 
+void MainWindow::showMetricsUrl(const QString &url)
+{
+    m_ui->statusBar->showMetricsUrl(url);
+}
+
 // The list changed: it is saved (unless it is the command line's), and while listening the
 // receiver joins what is on now.
 void MainWindow::applyEditedSubscriptions()
