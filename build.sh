@@ -13,8 +13,9 @@ readonly packages=(
     tzdata
     # tests/fuzz: libFuzzer targets, built with clang
     clang libclang-rt-dev
-    # packages: icons and man page at build time, then the package checks (installer/)
-    librsvg2-bin help2man dpkg-dev file lintian desktop-file-utils appstream
+    # packages: icons and man page at build time, then the package checks (installer/),
+    # systemd-analyze for the probe's unit
+    librsvg2-bin help2man dpkg-dev file lintian desktop-file-utils appstream systemd
 )
 
 install_missing_packages() {
