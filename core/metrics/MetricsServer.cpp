@@ -66,14 +66,23 @@ void MetricsServer::accept()
     }
 }
 
-HttpResponse MetricsServer::respond(const HttpRequest &request) const
+QByteArray MetricsServer::metrics()
+{
+    if (!m_renderedAge.isValid() || m_renderedAge.elapsed() >= m_renderReuse.count()) {
+        m_rendered = m_render();
+        m_renderedAge.start();
+    }
+    return m_rendered;
+}
+
+HttpResponse MetricsServer::respond(const HttpRequest &request)
 {
     if (request.method != "GET" && request.method != "HEAD")
         return HttpResponse::error(405, QByteArrayLiteral("Allow: GET, HEAD\r\n"));
     HttpResponse response;
     if (request.path == "/metrics") {
         response.contentType = MetricsExposition::contentType;
-        response.body = m_render();
+        response.body = metrics();
     } else if (request.path == "/") {
         response.contentType = QByteArrayLiteral("text/html; charset=utf-8");
         response.body = indexPage();

@@ -3,6 +3,7 @@
 #include "metrics/HttpConnection.h"
 #include "metrics/MetricsEndpoint.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTcpServer>
 
@@ -14,7 +15,8 @@
 // the clients do). GET /metrics answers with render(), GET / with a page linking to it,
 // GET /healthz with "ok". Every response closes its connection. Clients are not trusted:
 // see HttpConnection for the limits on one; past maxConnections at once, new ones are
-// closed at once.
+// closed at once. Scrapes within renderReuse of a rendering share it, so a crowd of
+// clients costs the event loop one rendering per renderReuse, not one each.
 class MetricsServer final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,7 @@ public:
     static constexpr int defaultMaxConnections = 256;
     static constexpr std::chrono::milliseconds defaultRequestTimeout{5000};
     static constexpr std::chrono::milliseconds defaultCloseTimeout{10000};
+    static constexpr std::chrono::milliseconds defaultRenderReuse{250};
 
     explicit MetricsServer(Render render, QObject *parent = nullptr);
 
@@ -38,11 +41,13 @@ public:
     void setMaxConnections(int count) { m_maxConnections = count; }
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
     void setCloseTimeout(std::chrono::milliseconds timeout) { m_closeTimeout = timeout; }
+    void setRenderReuse(std::chrono::milliseconds reuse) { m_renderReuse = reuse; }
 
-    HttpResponse respond(const HttpRequest &request) const;
+    HttpResponse respond(const HttpRequest &request);
 
 private:
     void accept();
+    QByteArray metrics();
 
     Render m_render;
     QTcpServer m_server;
@@ -50,4 +55,7 @@ private:
     int m_maxConnections = defaultMaxConnections;
     std::chrono::milliseconds m_requestTimeout = defaultRequestTimeout;
     std::chrono::milliseconds m_closeTimeout = defaultCloseTimeout;
+    std::chrono::milliseconds m_renderReuse = defaultRenderReuse;
+    QByteArray m_rendered;
+    QElapsedTimer m_renderedAge;
 };

@@ -71,6 +71,8 @@ private slots:
             ++m_renders;
             return m_body;
         });
+        // Every scrape renders, unless a test says otherwise.
+        m_server->setRenderReuse(std::chrono::milliseconds(0));
         QString reason;
         QVERIFY2(m_server->listen({QHostAddress::LocalHost, 0}, &reason), qPrintable(reason));
     }
@@ -211,6 +213,17 @@ private slots:
         // Once the idle ones are dropped, clients are served again.
         QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionCount(), 0, 10000);
         QCOMPARE(exchange("GET /metrics HTTP/1.1\r\n\r\n")->body(), m_body);
+    }
+
+    void scrapesCloseTogetherShareARendering()
+    {
+        m_server->setRenderReuse(std::chrono::milliseconds(60000));
+        QCOMPARE(exchange("GET /metrics HTTP/1.1\r\n\r\n")->body(), m_body);
+        QCOMPARE(exchange("GET /metrics HTTP/1.1\r\n\r\n")->body(), m_body);
+        QCOMPARE(m_renders, 1);
+        m_server->setRenderReuse(std::chrono::milliseconds(0));
+        QCOMPARE(exchange("GET /metrics HTTP/1.1\r\n\r\n")->body(), m_body);
+        QCOMPARE(m_renders, 2);
     }
 
     void endpointsReadAsTyped_data()
