@@ -17,6 +17,15 @@ void forwardSignal(int number)
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
 }
 
+void forward(int number)
+{
+    struct sigaction action = {};
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(number, &action, nullptr);
+}
+
 } // namespace
 
 TerminationSignals::TerminationSignals(QObject *parent)
@@ -33,17 +42,13 @@ TerminationSignals::TerminationSignals(QObject *parent)
         else
             emit terminationRequested();
     });
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    forward(SIGINT);
+    forward(SIGTERM);
     struct sigaction hangUp = {};
     sigaction(SIGHUP, nullptr, &hangUp);
     m_handlesHangUp = hangUp.sa_handler != SIG_IGN;
     if (m_handlesHangUp)
-        sigaction(SIGHUP, &action, nullptr);
+        forward(SIGHUP);
 }
 
 void TerminationSignals::reloadOnHangUp()
@@ -52,11 +57,7 @@ void TerminationSignals::reloadOnHangUp()
         return;
     m_hangUpReloads = true;
     m_handlesHangUp = true;
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGHUP, &action, nullptr);
+    forward(SIGHUP);
 }
 
 TerminationSignals::~TerminationSignals()
