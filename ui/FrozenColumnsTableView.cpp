@@ -42,15 +42,21 @@ FrozenColumnsTableView::FrozenColumnsTableView(QWidget *parent)
 
 void FrozenColumnsTableView::setModel(QAbstractItemModel *model)
 {
-    if (this->model())
-        disconnect(this->model(), nullptr, this, nullptr);
+    if (model == this->model())
+        return;
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     // The frozen view first: the main view hands it its selection model as it takes the model.
     m_frozenView->setModel(model);
     QTableView::setModel(model);
     if (!model)
         return;
-    connect(model, &QAbstractItemModel::columnsInserted, this, &FrozenColumnsTableView::showOnlyFrozenColumns);
-    connect(model, &QAbstractItemModel::modelReset, this, &FrozenColumnsTableView::showOnlyFrozenColumns);
+    m_modelConnections = {
+        connect(model, &QAbstractItemModel::columnsInserted, this,
+                &FrozenColumnsTableView::showOnlyFrozenColumns),
+        connect(model, &QAbstractItemModel::modelReset, this,
+                &FrozenColumnsTableView::showOnlyFrozenColumns)};
     showOnlyFrozenColumns();
 }
 

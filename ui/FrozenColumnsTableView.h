@@ -43,6 +43,7 @@ private:
 
     QTableView *m_frozenView = nullptr;
     QList<int> m_frozenColumns;
+    QList<QMetaObject::Connection> m_modelConnections;
     bool m_arranging = false; // moving the frozen columns back to the front
     bool m_syncing = false;   // passing widths to the frozen part, which must not echo them
 };

@@ -169,6 +169,21 @@ private slots:
         QVERIFY(view()->columnWidth(SenderTableModel::Packets) < 140);
     }
 
+    void clearingTheSessionKeepsTheColumns()
+    {
+        view()->setColumnHidden(SenderTableModel::Group, true);
+        view()->setColumnHidden(SenderTableModel::Jitter, false);
+        m_session.clear();
+        QCOMPARE(view()->model()->rowCount(), 0);
+        QVERIFY(view()->isColumnHidden(SenderTableModel::Group));
+        QVERIFY(!view()->isColumnHidden(SenderTableModel::Jitter));
+        QTableView *frozen = view()->frozenView();
+        for (int column = 0; column < SenderTableModel::ColumnCount; ++column) {
+            const bool frozenColumn = column == SenderTableModel::Source || column == SenderTableModel::State;
+            QCOMPARE(frozen->isColumnHidden(column), !frozenColumn);
+        }
+    }
+
     void theFrozenHeaderOffersTheSameMenu()
     {
         QHeaderView *frozenHeader = view()->frozenView()->horizontalHeader();
