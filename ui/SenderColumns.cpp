@@ -119,7 +119,7 @@ const Column columns[] = {
                          "The payload format the decoder recognised: atu (the seed's heartbeat, "
                          "one flow per prefix) or raw (everything else from this source, "
                          "whatever its source ports)")},
-      false, byDefault, "format"},
+      false, onRequest, "format"},
      Format::Text,
      [](const Flow &f) -> QVariant {
          return unlessOther(f.sender, payloadFormatName(f.sender.format));
