@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "generators/StreamFormats.h"
 #include "settings/ConfigValidation.h"
 #include "net/NetworkInterfaces.h"
 #include "net/SubscriptionSpec.h"
@@ -43,6 +44,12 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
     if (prefix) {
         transmit.prefix = *prefix;
         receive.atuPrefix = *prefix;
+    }
+    // What --send sends comes from the command line alone, not from the transmit panel.
+    if (mode == Mode::Send) {
+        transmit.format = format.value_or(PayloadFormat::Atu);
+        transmit.rate = rate.value_or(StreamFormats::defaultRate);
+        transmit.size = size.value_or(0);
     }
 }
 
@@ -143,6 +150,56 @@ void addQtWindowOptions(QCommandLineParser &parser)
     }
 }
 
+// --send's --format, --rate and --size, with the --interval and --prefix only ATU takes:
+// what is wrong with them together, or nothing (options filled in).
+std::optional<QString> sendOptionsError(const QCommandLineParser &parser, CommandLineOptions &options)
+{
+    const PayloadFormat format = options.format.value_or(PayloadFormat::Atu);
+    if (!StreamFormats::isSendable(format))
+        return QStringLiteral("--format %1 cannot be sent; --send sends %2")
+            .arg(payloadFormatName(format), StreamFormats::sendableNames());
+    const QString rateText = parser.value(QStringLiteral("rate"));
+    const QString sizeText = parser.value(QStringLiteral("size"));
+    if (!StreamFormats::isStream(format)) {
+        for (const QString &option : {QStringLiteral("rate"), QStringLiteral("size")}) {
+            if (parser.isSet(option))
+                return QStringLiteral("--%1 is for the streams (--format rtp, mpegts or iperf2); "
+                                      "atu sends one message per --interval")
+                    .arg(option);
+        }
+        return std::nullopt;
+    }
+    for (const QString &option : {QStringLiteral("interval"), QStringLiteral("prefix")}) {
+        if (parser.isSet(option))
+            return QStringLiteral("--%1 is for --format atu; a stream is paced by --rate").arg(option);
+    }
+    int size = StreamFormats::defaultSize(format);
+    if (parser.isSet(QStringLiteral("size"))) {
+        bool ok = false;
+        size = sizeText.trimmed().toInt(&ok);
+        if (!ok || size < 1)
+            return QStringLiteral("--size '%1' must be a whole number of bytes above 0").arg(sizeText);
+        // Without --group the default group, 239.1.1.1, is IPv4.
+        const bool ipv6 = options.group && options.group->protocol() == QAbstractSocket::IPv6Protocol;
+        if (const auto reason = StreamFormats::sizeError(format, size, ipv6))
+            return QStringLiteral("--") + *reason;
+        options.size = size;
+    }
+    qint64 rate = StreamFormats::defaultRate;
+    if (parser.isSet(QStringLiteral("rate"))) {
+        bool ok = false;
+        rate = rateText.trimmed().toLongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--rate '%1' must be a whole number of datagrams per second, 1 to %2")
+                .arg(rateText)
+                .arg(StreamFormats::maxRate);
+        options.rate = rate;
+    }
+    if (const auto reason = StreamFormats::rateError(format, rate, size))
+        return QStringLiteral("--") + *reason;
+    return std::nullopt;
+}
+
 CommandLineOptions error(const QString &reason)
 {
     CommandLineOptions options;
@@ -210,6 +267,21 @@ CommandLineOptions parse(const QStringList &arguments)
         QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty "
                        "one means the timestamp alone (default ATU)."),
         QStringLiteral("text"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("With --send: what to send, atu (the seed's message, the default), rtp (RTP "
+                       "carrying MPEG-TS), mpegts or iperf2."),
+        QStringLiteral("name"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        QStringLiteral("With --send and a stream format: datagrams per second, 1-1000000 "
+                       "(default 1000)."),
+        QStringLiteral("pps"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("With --send and a stream format: bytes per datagram (default 1328 rtp, "
+                       "1316 mpegts, 1470 iperf2)."),
+        QStringLiteral("bytes"));
     const QCommandLineOption count(
         QStringLiteral("count"),
         QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
@@ -229,8 +301,8 @@ CommandLineOptions parse(const QStringList &arguments)
     const QCommandLineOption listen(
         QStringLiteral("listen"),
         QStringLiteral("Window: start listening at once (implied by --stats)."));
-    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
-                       duration, stats, json, datagrams, listen});
+    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
+                       size, count, duration, stats, json, datagrams, listen});
     addQtWindowOptions(parser);
     // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -306,6 +378,21 @@ CommandLineOptions parse(const QStringList &arguments)
         if (const auto reason = ConfigValidation::prefixError(parser.value(prefix)))
             return error(*reason);
         options.prefix = parser.value(prefix);
+    }
+    if (parser.isSet(format)) {
+        options.format = payloadFormatFromName(parser.value(format).trimmed());
+        if (!options.format)
+            return error(QStringLiteral("--format '%1' is not a format; --send sends %2")
+                             .arg(parser.value(format), StreamFormats::sendableNames()));
+    }
+    if (options.mode == CommandLineOptions::Mode::Send) {
+        if (const auto reason = sendOptionsError(parser, options))
+            return error(*reason);
+    } else {
+        for (const QCommandLineOption &sendOnly : {format, rate, size}) {
+            if (parser.isSet(sendOnly))
+                return error(QStringLiteral("--%1 is for --send").arg(sendOnly.names().constFirst()));
+        }
     }
     if (parser.isSet(count)) {
         bool ok = false;

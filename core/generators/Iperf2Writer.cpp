@@ -23,6 +23,12 @@ void Iperf2Writer::write(qint64 index, qint64 wallTimeUs, char *out)
     std::memset(out + minSize, 0, std::size_t(m_size - minSize));
 }
 
+void Iperf2Writer::writeLast(qint64 index, qint64 wallTimeUs, char *out)
+{
+    write(index, wallTimeUs, out);
+    writeHeader(-(index + 1), wallTimeUs, out);
+}
+
 QByteArray Iperf2Writer::endOfStream(qint64 count, qint64 wallTimeUs)
 {
     QByteArray datagram(m_size, '\0');

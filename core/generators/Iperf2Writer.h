@@ -6,9 +6,10 @@
 // (iperf 2.1's payloads.h and Server.cpp): a 64-bit sequence number starting at 1, its low
 // 32 bits at offset 0 and its high 32 bits at 12, the send time as tv_sec at 4 and tv_usec
 // at 8, and the header flags at 16 with only HEADER_SEQNO64B set — all big-endian, the rest
-// zero. The end of the test is one more datagram whose sequence number is negated
-// (-(count + 1)), as the client sends to a multicast group: the server then prints its
-// final report, lost/total among it.
+// zero. The end of the test is a datagram whose sequence number is negated, as the client
+// sends to a multicast group: the server then prints its final report, lost/total among it,
+// and counts that datagram as the last of the total. A stream of N ends with −N; one
+// stopped early with one more datagram.
 class Iperf2Writer final : public StreamWriter
 {
 public:
@@ -19,6 +20,7 @@ public:
 
     int datagramSize() const override { return m_size; }
     void write(qint64 index, qint64 wallTimeUs, char *out) override;
+    void writeLast(qint64 index, qint64 wallTimeUs, char *out) override;
     QByteArray endOfStream(qint64 count, qint64 wallTimeUs) override;
 
 private:

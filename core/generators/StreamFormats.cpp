@@ -67,8 +67,9 @@ std::optional<QString> sizeError(PayloadFormat format, int size, bool ipv6)
         const int largest = offset + (maximum - offset) / tsPacket * tsPacket;
         if (size < offset + tsPacket || (size - offset) % tsPacket != 0) {
             const QString shape = offset == 0
-                                      ? QStringLiteral("whole 188-byte TS packets")
-                                      : QStringLiteral("a %1-byte RTP header and whole 188-byte TS packets").arg(offset);
+                                      ? QStringLiteral("a whole number of 188-byte TS packets")
+                                      : QStringLiteral("a %1-byte RTP header and a whole number of 188-byte TS packets")
+                                            .arg(offset);
             return QStringLiteral("size %1 is not %2 (%3, %4, … %5; %6 holds 7)")
                 .arg(size)
                 .arg(shape)

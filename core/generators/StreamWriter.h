@@ -16,8 +16,12 @@ public:
     // wall time `wallTimeUs`. Indexes only grow, and jump ahead over datagrams skipped after
     // a stall; what a format derives from time follows the index, not the calls.
     virtual void write(qint64 index, qint64 wallTimeUs, char *out) = 0;
-    // What the stream's reader needs after the last datagram, `count` having been due: iperf
-    // 2's end of test. Empty for formats that have none.
+    // The last datagram of a stream whose length is known (--count, --duration): iperf 2's
+    // marks the end of the test in it. The same as write() for the other formats.
+    virtual void writeLast(qint64 index, qint64 wallTimeUs, char *out) { write(index, wallTimeUs, out); }
+    // What the stream's reader needs when it was stopped before its end, `count` datagrams
+    // having been due: iperf 2's end of test, one more datagram. Empty for formats that
+    // have none.
     virtual QByteArray endOfStream(qint64 count, qint64 wallTimeUs)
     {
         Q_UNUSED(count)

@@ -66,8 +66,9 @@ void StreamSender::run()
         if (next < total)
             waitUntil(m_first + m_plan.cadence.deadline(next));
     }
-    sendEndOfStream();
-    if (!m_stopRequested && m_finishedByItself)
+    if (next < total) // stopped before its end
+        sendEndOfStream();
+    else if (m_finishedByItself)
         m_finishedByItself();
 }
 
@@ -76,8 +77,13 @@ void StreamSender::sendRun(qint64 first, qint64 last)
     for (qint64 index = first; index <= last;) {
         const int count = int(std::min<qint64>(last - index + 1, DatagramBatchSender::maxBatch));
         const qint64 now = WallClock::nowUs();
-        for (int i = 0; i < count; ++i)
-            m_plan.writer->write(index + i, now, m_buffer.get() + qsizetype(i) * m_size);
+        for (int i = 0; i < count; ++i) {
+            char *out = m_buffer.get() + qsizetype(i) * m_size;
+            if (m_plan.total && index + i == *m_plan.total - 1)
+                m_plan.writer->writeLast(index + i, now, out);
+            else
+                m_plan.writer->write(index + i, now, out);
+        }
         const DatagramBatchSender::Result result = m_socket->send(m_buffer.get(), m_size, count);
         m_sent.fetch_add(result.sent, std::memory_order_relaxed);
         countFailures(result);

@@ -44,8 +44,21 @@ private slots:
         QCOMPARE(word(datagram, 12), 1u);
     }
 
-    // The end of a test of 2,000 datagrams: sequence −2,001, sign-extended into the upper word.
-    void endOfTestIsTheNextSequenceNegated()
+    // A test of 2,000 ends with datagram 2,000's sequence negated, sign-extended into the
+    // upper word: the server counts 2,000.
+    void lastDatagramEndsTheTest()
+    {
+        Iperf2Writer writer(1470);
+        QByteArray last(1470, 'x');
+        writer.writeLast(1999, 5'000'000, last.data());
+        QCOMPARE(qint32(word(last, 0)), -2000);
+        QCOMPARE(word(last, 12), 0xFFFFFFFFu);
+        QCOMPARE(word(last, 4), 5u);
+        QCOMPARE(last.mid(20), QByteArray(1450, '\0'));
+    }
+
+    // Stopped after 2,000 were due: one more datagram, −2,001.
+    void endOfTestAfterAStopIsTheNextSequenceNegated()
     {
         Iperf2Writer writer(1470);
         const QByteArray end = writer.endOfStream(2000, 5'000'000);

@@ -44,12 +44,12 @@ private slots:
         const auto rtp = PayloadFormat::Rtp;
         const auto iperf = PayloadFormat::Iperf2;
         QTest::newRow("one TS packet") << ts << 188 << false << "";
-        QTest::newRow("TS below a packet") << ts << 187 << false << "size 187 is not whole 188-byte TS packets";
+        QTest::newRow("TS below a packet") << ts << 187 << false << "size 187 is not a whole number of 188-byte TS packets";
         QTest::newRow("TS not whole") << ts << 1000 << false << "(188, 376, … 65424; 1316 holds 7)";
         QTest::newRow("TS largest") << ts << 65424 << false << "";
         QTest::newRow("RTP one packet") << rtp << 200 << false << "";
         QTest::newRow("RTP without header") << rtp << 1316 << false
-                                            << "a 12-byte RTP header and whole 188-byte TS packets";
+                                            << "a 12-byte RTP header and a whole number of 188-byte TS packets";
         QTest::newRow("RTP largest") << rtp << 65436 << true << "";
         QTest::newRow("iperf smallest") << iperf << 20 << false << "";
         QTest::newRow("iperf too small") << iperf << 19 << false << "size 19 is below 20, iperf 2's header";
