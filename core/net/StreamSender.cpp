@@ -68,7 +68,8 @@ void StreamSender::run()
     }
     if (next < total) // stopped before its end
         sendEndOfStream();
-    else if (m_finishedByItself)
+    m_endedAt = Clock::now();
+    if (next >= total && m_finishedByItself)
         m_finishedByItself();
 }
 

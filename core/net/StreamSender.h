@@ -54,6 +54,8 @@ public:
     // The index of the next datagram: how many were due so far.
     qint64 nextIndex() const { return m_next.load(std::memory_order_relaxed); }
     QString lastError() const;
+    // When the thread ended (valid once stop() returned).
+    Clock::time_point endedAt() const { return m_endedAt; }
 
 private:
     void run();
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<char[]> m_buffer;
     int m_size = 0;
     Clock::time_point m_first;
+    Clock::time_point m_endedAt;
     std::thread m_thread;
     mutable std::mutex m_mutex; // for m_wake and m_lastError
     std::condition_variable m_wake;

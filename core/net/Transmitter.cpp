@@ -157,8 +157,10 @@ void Transmitter::stop()
         return;
     m_running = false;
     m_timer.stop();
+    m_stoppedAt = Clock::now();
     if (m_stream) {
         m_stream->stop(); // the end of the stream goes out before the socket closes
+        m_stoppedAt = std::min(m_stoppedAt, m_stream->endedAt());
         m_streamPoll.stop();
         pollStream();
         m_sentCount = m_stream->sentCount();
@@ -166,7 +168,6 @@ void Transmitter::stop()
         m_skippedCount = m_stream->skippedCount();
         m_stream.reset();
     }
-    m_stoppedAt = Clock::now();
     OwnTransmitters::remove({m_sourceAddress, m_sourcePort});
     m_socket.close();
     emit stopped();
