@@ -59,19 +59,21 @@ namespace {
 
 // The reason several --group SPECs (or one that is more than an IPv4 group) cannot be
 // used, or nothing: each must read as a subscription on an interface that exists and is
-// up. Headless joins them all; --send and the window take one IPv4 destination.
+// up. Headless and the window join them all; --send takes one destination.
 std::optional<QString> subscriptionsError(const QStringList &specs, CommandLineOptions &options,
                                           const QString &interfaceOption)
 {
-    const SubscriptionSpec::Defaults defaults{
-        options.port.value_or(defaultPort),
-        interfaceOption.isEmpty() ? QString::fromLatin1(defaultInterface) : interfaceOption};
+    // No default interface here: a link-local IPv6 group must be given its own (@ or
+    // --interface), not whatever the settings name. The others take the default below.
+    const SubscriptionSpec::Defaults defaults{options.port.value_or(defaultPort), interfaceOption};
     QList<Subscription> subscriptions;
     for (const QString &spec : specs) {
         QString reason;
-        const auto subscription = SubscriptionSpec::parse(spec, defaults, &reason);
+        auto subscription = SubscriptionSpec::parse(spec, defaults, &reason);
         if (!subscription)
             return QStringLiteral("--group %1").arg(reason);
+        if (subscription->interfaceSpec.isEmpty())
+            subscription->interfaceSpec = QString::fromLatin1(defaultInterface);
         const auto need = subscription->group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
                                                        : NetworkInterfaces::Need::IPv4Address;
         const auto interface = NetworkInterfaces::resolve(subscription->interfaceSpec, &reason, need);
@@ -84,21 +86,24 @@ std::optional<QString> subscriptionsError(const QStringList &specs, CommandLineO
             options.warnings.append(*warning);
         subscriptions.append(*subscription);
     }
-    if (options.mode == CommandLineOptions::Mode::Headless) {
+    if (options.mode != CommandLineOptions::Mode::Send) {
         options.subscriptionSpecs = specs;
+        // The window's transmit panel aims at a lone IPv4 group, as with a plain --group.
+        const Subscription &first = subscriptions.front();
+        if (options.mode == CommandLineOptions::Mode::Gui && subscriptions.size() == 1
+            && first.group.isIPv4() && !first.isSourceSpecific()) {
+            options.group = first.group.toQHostAddress();
+            options.port = first.port;
+            options.interfaceSpec = first.interfaceSpec;
+        }
         return std::nullopt;
     }
-    const QString who = options.mode == CommandLineOptions::Mode::Send ? QStringLiteral("--send")
-                                                                         : QStringLiteral("the window");
     if (subscriptions.size() > 1)
-        return QStringLiteral("%1 takes one --group; several are for --headless").arg(who);
+        return QStringLiteral("--send takes one --group; several are for --headless and the window");
     const Subscription &only = subscriptions.front();
-    if (!only.group.isIPv4() && options.mode != CommandLineOptions::Mode::Send)
-        return QStringLiteral("%1 handles IPv4 groups only so far; IPv6 (%2) is for --headless and --send")
-            .arg(who, only.group.toString());
     if (only.isSourceSpecific())
-        return QStringLiteral("%1 takes no source (%2); source-specific groups are for --headless")
-            .arg(who, only.source.toString());
+        return QStringLiteral("--send takes no source (%1); source-specific groups are for receiving")
+            .arg(only.source.toString());
     options.group = only.group.toQHostAddress();
     options.port = only.port;
     options.interfaceSpec = only.interfaceSpec;
@@ -245,15 +250,17 @@ CommandLineOptions parse(const QStringList &arguments)
                                   QStringLiteral("Send the seed's messages; no window."));
     const QCommandLineOption group(
         QStringLiteral("group"),
-        QStringLiteral("Multicast group (default 239.1.1.1). Headless: repeat it to join several, "
+        QStringLiteral("Multicast group (default 239.1.1.1); repeat it to join several, "
                        "each [SOURCE,]GROUP[:PORT][@INTERFACE], IPv6 in brackets before a port: "
-                       "239.1.1.2:5002@lo, '[ff15::1]:5001@veth0', 198.18.0.5,232.1.1.1."),
+                       "239.1.1.2:5002@lo, '[ff15::1]:5001@veth0', 198.18.0.5,232.1.1.1. "
+                       "--send takes one."),
         QStringLiteral("spec"));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("UDP port (default 5001)."),
                                   QStringLiteral("port"));
     const QCommandLineOption interface(
         QStringLiteral("interface"),
-        QStringLiteral("Interface by name (lo) or IPv4 address (default 127.0.0.1)."),
+        QStringLiteral("Interface by name (lo) or address (127.0.0.1, ::1) for the groups "
+                       "that name none (default 127.0.0.1)."),
         QStringLiteral("name|address"));
     const QCommandLineOption ttl(QStringLiteral("ttl"),
                                  QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
@@ -339,14 +346,16 @@ CommandLineOptions parse(const QStringList &arguments)
     }
     if (parser.isSet(interface)) {
         if (parser.value(interface).trimmed().isEmpty())
-            return error(QStringLiteral("--interface needs a name or an IPv4 address"));
+            return error(QStringLiteral("--interface needs a name or an address"));
         options.interfaceSpec = parser.value(interface).trimmed();
+        // Any interface will do here; what a group needs of it is checked with the group.
         QString reason;
-        const auto found = NetworkInterfaces::resolve(*options.interfaceSpec, &reason);
+        const auto found = NetworkInterfaces::resolve(*options.interfaceSpec, &reason,
+                                                      NetworkInterfaces::Need::IndexOnly);
         if (!found)
-            return error(reason);
+            return error(QStringLiteral("--interface: %1").arg(reason));
         if (!found->isUp)
-            return error(QStringLiteral("interface %1 is down").arg(found->label()));
+            return error(QStringLiteral("--interface: interface %1 is down").arg(found->label()));
     }
     const QStringList groups = parser.values(group);
     const auto plainIPv4 = [](const QString &text) {
@@ -357,11 +366,24 @@ CommandLineOptions parse(const QStringList &arguments)
         if (const auto reason = ConfigValidation::groupError(groups.front()))
             return error(*reason);
         options.group = QHostAddress(groups.front().trimmed());
+        // Sending to a source-specific group needs no source; joining one does.
+        if (const auto ssm = IpAddress::fromQHostAddress(*options.group);
+            ssm.isSourceSpecificMulticast() && options.mode != CommandLineOptions::Mode::Send)
+            return error(QStringLiteral("--group %1 is a source-specific group (232.0.0.0/8): give "
+                                        "its source as SOURCE,GROUP")
+                             .arg(ssm.toString()));
         if (const auto warning = ConfigValidation::groupWarning(*options.group))
             options.warnings.append(*warning);
     } else if (!groups.isEmpty()) {
         if (const auto reason = subscriptionsError(groups, options, parser.value(interface).trimmed()))
             return error(*reason);
+    }
+    // No --group (the saved one is IPv4), or one IPv4 group: it is joined on --interface.
+    if (parser.isSet(interface)
+        && (groups.isEmpty() || (options.group && options.group->protocol() == QAbstractSocket::IPv4Protocol))) {
+        QString reason;
+        if (!NetworkInterfaces::resolve(*options.interfaceSpec, &reason))
+            return error(QStringLiteral("--interface: %1, which an IPv4 group needs").arg(reason));
     }
     if (parser.isSet(ttl)) {
         if (const auto reason = ConfigValidation::ttlError(parser.value(ttl)))

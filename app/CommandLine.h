@@ -20,8 +20,8 @@ struct CommandLineOptions
     QString message; // help or version text, or the one-line error
 
     std::optional<QHostAddress> group;
-    // Several --group SPECs, or one that names a source or an IPv6 group: what headless
-    // joins. Validated; --port and --interface (or the settings) fill what a spec leaves out.
+    // --group SPECs other than one plain IPv4 group: what headless and the window join.
+    // Validated; --port and --interface (or the settings) fill what a spec leaves out.
     QStringList subscriptionSpecs;
     std::optional<quint16> port;
     std::optional<QString> interfaceSpec;
@@ -43,6 +43,12 @@ struct CommandLineOptions
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;
+    // Whether --group, --port or --interface name what to join: then the window shows
+    // those subscriptions for this run instead of its saved list.
+    bool namesSubscriptions() const
+    {
+        return group || port || interfaceSpec || !subscriptionSpecs.isEmpty();
+    }
 };
 
 namespace CommandLine {

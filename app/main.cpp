@@ -93,13 +93,18 @@ int runGui(QApplication &app, int standardOutput, const CommandLineOptions &opti
     ReceiveConfig receive = settings.receiveConfig();
     TransmitConfig transmit = settings.transmitConfig();
     options.applyTo(receive, transmit);
-    // The command line's --group, --port or --interface name the one subscription to watch.
-    const bool oneSubscription = options.group || options.port || options.interfaceSpec;
-    const QList<SubscriptionChoice> subscriptions =
-        oneSubscription ? QList<SubscriptionChoice>{{receive.joined().front(), true}}
-                        : settings.subscriptionChoices();
+    // Subscriptions from the command line are this run's; the saved list is left as it is.
+    QList<SubscriptionChoice> subscriptions;
+    if (options.namesSubscriptions()) {
+        for (const Subscription &subscription : receive.joined())
+            subscriptions.append({subscription, true});
+    } else {
+        subscriptions = settings.subscriptionChoices();
+    }
+    const auto origin = options.namesSubscriptions() ? MainWindow::SubscriptionOrigin::CommandLine
+                                                     : MainWindow::SubscriptionOrigin::Settings;
     MonitorSession session;
-    MainWindow window(session, settings, receive, subscriptions, transmit);
+    MainWindow window(session, settings, receive, {subscriptions, origin}, transmit);
     // --stats: the same statistics lines as headless, plus how long the window stalled. A
     // write error is said at once; the window stays open and exits with its code.
     StandardOutput output(standardOutput);

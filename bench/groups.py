@@ -18,6 +18,7 @@ Inside a private network namespace (re-runs itself through tests/run-in-netns.sh
 import argparse
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -98,6 +99,24 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def descendants(pid):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 def final_stats(process):
     out, _ = process.communicate(timeout=60)
     stats = [json.loads(line) for line in out.splitlines() if line.startswith('{"type":"stats"')]
@@ -105,13 +124,16 @@ def final_stats(process):
 
 
 def run_flood(monitor, name, groups, specs, rate, seconds, family, source, interface_index, env):
-    process, listening = start_monitor(monitor, specs, seconds + 4, env)
+    # Ended by SIGTERM once the flood is over (a busy machine slows the Python sender down).
+    process, listening = start_monitor(monitor, specs, seconds * 10 + 30, env)
     time.sleep(0.5)
     rss_before = rss_mb(process.pid)
     cpu_before = cpu_seconds(process.pid)
     sent, elapsed = flood(groups, rate, seconds, family, source, interface_index)
+    time.sleep(0.5)
     cpu = cpu_seconds(process.pid) - cpu_before
     peak = rss_mb(process.pid)
+    process.send_signal(signal.SIGTERM)
     final = final_stats(process)
     received = final["total"]["packets"]
     drops = final["os_drops"]
@@ -137,10 +159,15 @@ def run_window(monitor, groups, rate, seconds):
     # nobody reads would only measure the output queue.
     out_path = f"{config}/stats.jsonl"
     window = subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", monitor, "--listen", "--stats", "1",
-                               "--json", "--duration", str(seconds * 2 + 10)],
+                               "--json", "--duration", str(seconds * 10 + 30)],
                               stdout=open(out_path, "w"), stderr=subprocess.DEVNULL, env=env)
     time.sleep(5)  # Xvfb, the window and 1,000 joins
     sent, elapsed = flood(groups, rate, seconds, socket.AF_INET, "127.0.0.1", 0)
+    time.sleep(1)
+    # Ended once the flood is over: xvfb-run does not pass SIGTERM on, so to the window itself.
+    for pid in descendants(window.pid):
+        if os.path.basename(os.readlink(f"/proc/{pid}/exe")) == os.path.basename(monitor):
+            os.kill(pid, signal.SIGTERM)
     window.wait(timeout=60)
     with open(out_path) as out:
         final = [json.loads(line) for line in out if line.startswith('{"type":"stats"')][-1]

@@ -22,7 +22,8 @@ bool DatagramFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     if (m_text.isEmpty())
         return true;
     const QAbstractItemModel *model = sourceModel();
-    for (const int column : {DatagramTableModel::Source, DatagramTableModel::Payload}) {
+    for (const int column : {DatagramTableModel::Source, DatagramTableModel::Destination,
+                             DatagramTableModel::Payload}) {
         const QString text = model->index(sourceRow, column, sourceParent).data().toString();
         if (text.contains(m_text, Qt::CaseInsensitive))
             return true;

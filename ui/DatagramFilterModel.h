@@ -2,7 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
-// The datagrams whose source address or payload contains the filter text, ignoring case.
+// The datagrams whose source address, group ("239.1.1.1:5001", "[ff15::1]:5001") or payload
+// contains the filter text, ignoring case.
 // The payload is matched as the table shows it: escaped text, or hex for binary payloads,
 // of its first DatagramTableModel::displayedPayloadBytes bytes. What you see is what you
 // find, and a filter over a full ring costs at most that many bytes per row.

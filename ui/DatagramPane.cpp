@@ -81,7 +81,7 @@ QWidget *DatagramPane::createBar()
     m_filterEdit = new QLineEdit;
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setPlaceholderText(tr("Filter by source or payload (Ctrl+F)"));
+    m_filterEdit->setPlaceholderText(tr("Filter by source, group or payload (Ctrl+F)"));
     m_filterEdit->setToolTip(
         tr("Show only datagrams whose source address or payload contains this text, ignoring "
            "case. The payload is matched as the table shows it (its first %1 bytes, escaped "

@@ -20,6 +20,7 @@
 namespace {
 
 constexpr QSize defaultWindowSize(1200, 800);
+constexpr int maxReasonsShown = 3; // subscriptions not joined, under the table
 
 bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 {
@@ -29,7 +30,7 @@ bool sameReceiveConfig(const ReceiveConfig &a, const ReceiveConfig &b)
 } // namespace
 
 MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
-                       const ReceiveConfig &receive, const QList<SubscriptionChoice> &subscriptions,
+                       const ReceiveConfig &receive, const StartingSubscriptions &subscriptions,
                        const TransmitConfig &transmit, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
@@ -86,17 +87,27 @@ MainWindow::~MainWindow()
     disconnect(&m_session, nullptr, this, nullptr);
     disconnect(&m_session.pipeline(), nullptr, this, nullptr);
     disconnect(&m_session.listener(), nullptr, this, nullptr);
+    // A cell still being edited commits as its editor loses the focus on the way out.
+    disconnect(m_subscriptions, nullptr, this, nullptr);
 }
 
-void MainWindow::setupReceiveControls(const QList<SubscriptionChoice> &subscriptions)
+void MainWindow::setupReceiveControls(const StartingSubscriptions &subscriptions)
 {
-    for (QLabel *label : {m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel})
+    for (QLabel *label : {m_ui->interfaceErrorLabel, m_ui->receiveMessageLabel,
+                          m_ui->subscriptionOriginLabel})
         InlineMessage::prepare(label);
     m_ui->interfaceCombo->setSpec(m_receiveConfig.interfaceSpec);
     m_ui->interfaceCombo->attachRefreshButton(m_ui->interfaceRefreshButton);
 
+    m_saveSubscriptions = subscriptions.origin == SubscriptionOrigin::Settings;
+    if (!m_saveSubscriptions) {
+        m_ui->subscriptionOriginLabel->setText(
+            tr("These subscriptions are the command line's, for this run only: changes to them "
+               "are not saved, and the saved list is kept for the next start."));
+        m_ui->subscriptionOriginLabel->show();
+    }
     m_subscriptions = new SubscriptionTableModel(m_session, this);
-    m_subscriptions->setChoices(subscriptions);
+    m_subscriptions->setChoices(subscriptions.choices);
     new SubscriptionEditor(*m_subscriptions,
                            {m_ui->specEdit, m_ui->interfaceCombo, m_ui->addSubscriptionButton,
                             m_ui->removeSubscriptionButton, m_ui->subscriptionView,
@@ -212,20 +223,25 @@ std::optional<ReceiveConfig> MainWindow::validatedReceiveConfig()
                             tr("No subscription is on: add one or switch one on"));
         return std::nullopt;
     }
+    // A row whose interface is missing fails alone (its state says why) while the others
+    // are joined; only when every row's is missing is there nothing to start.
     QStringList missing;
+    int present = 0;
     for (const Subscription &subscription : enabled) {
         const auto need = subscription.group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
                                                       : NetworkInterfaces::Need::IPv4Address;
-        if (!NetworkInterfaces::resolve(subscription.interfaceSpec, nullptr, need)
-            && !missing.contains(subscription.interfaceSpec))
+        if (NetworkInterfaces::resolve(subscription.interfaceSpec, nullptr, need))
+            ++present;
+        else if (!missing.contains(subscription.interfaceSpec))
             missing.append(subscription.interfaceSpec);
     }
-    InlineMessage::show(m_ui->interfaceErrorLabel,
-                        missing.isEmpty() ? QString()
-                                          : tr("Interface %1 is not present: choose one that is")
-                                                .arg(missing.join(QStringLiteral(", "))));
-    if (!missing.isEmpty())
+    if (present == 0) {
+        InlineMessage::show(m_ui->interfaceErrorLabel,
+                            tr("Interface %1 is not present: choose one that is")
+                                .arg(missing.join(QStringLiteral(", "))));
         return std::nullopt;
+    }
+    InlineMessage::clear(m_ui->interfaceErrorLabel); // the rows that fail say why once listening
 
     ReceiveConfig config = m_receiveConfig;
     config.subscriptions = enabled;
@@ -257,10 +273,12 @@ void MainWindow::startListening()
         join(*config);
 }
 
-// The list changed: it is saved, and while listening the receiver joins what is on now.
+// The list changed: it is saved (unless it is the command line's), and while listening the
+// receiver joins what is on now.
 void MainWindow::applyEditedSubscriptions()
 {
-    m_settings.save(m_subscriptions->choices());
+    if (m_saveSubscriptions)
+        m_settings.save(m_subscriptions->choices());
     if (!m_wantListening)
         return;
     if (m_subscriptions->enabledSubscriptions().isEmpty()) {
@@ -278,8 +296,10 @@ void MainWindow::applyEditedSubscriptions()
 void MainWindow::join(const ReceiveConfig &config)
 {
     m_receiveConfig = config;
-    m_settings.save(config);
-    m_settings.save(m_subscriptions->choices());
+    if (m_saveSubscriptions) {
+        m_settings.save(config);
+        m_settings.save(m_subscriptions->choices());
+    }
     m_wantListening = true;
     InlineMessage::clear(m_ui->receiveMessageLabel);
     m_session.listener().start(config);
@@ -290,7 +310,24 @@ void MainWindow::showListening(const ListeningStatus &status)
 {
     if (!m_wantListening)
         return; // a stop is already on its way to the receiver
-    InlineMessage::clear(m_ui->receiveMessageLabel);
+    // The table's State cells are narrow: the reasons are said in full under it too.
+    QStringList notJoined;
+    int more = 0;
+    for (const SubscriptionStatus &subscription : status.subscriptions) {
+        if (subscription.state == SubscriptionStatus::State::Joined)
+            continue;
+        if (notJoined.size() < maxReasonsShown)
+            notJoined.append(tr("%1 %2: %3")
+                                 .arg(subscription.subscription.toString(),
+                                      SubscriptionStatus::stateName(subscription.state),
+                                      subscription.reason.simplified()));
+        else
+            ++more;
+    }
+    if (more > 0)
+        notJoined.append(tr("and %n more not joined", nullptr, more));
+    InlineMessage::show(m_ui->receiveMessageLabel, notJoined.join(QLatin1Char('\n')),
+                        InlineMessage::Severity::Warning);
     m_ui->statusBar->showListening(status);
 }
 

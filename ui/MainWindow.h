@@ -33,10 +33,18 @@ class MainWindow final : public QMainWindow
 public:
     static constexpr std::chrono::milliseconds refreshInterval{500};
 
-    // receive, subscriptions and transmit: the settings with the command line's choices
-    // applied (its --group, --port or --interface make the subscriptions that one).
+    // Where the subscriptions shown at start come from. The command line's are for one run:
+    // neither they nor edits to them are saved, so the saved list is there the next time.
+    enum class SubscriptionOrigin { Settings, CommandLine };
+    struct StartingSubscriptions
+    {
+        QList<SubscriptionChoice> choices;
+        SubscriptionOrigin origin = SubscriptionOrigin::Settings;
+    };
+
+    // receive and transmit: the settings with the command line's choices applied.
     MainWindow(MonitorSession &session, SettingsStore &settings, const ReceiveConfig &receive,
-               const QList<SubscriptionChoice> &subscriptions, const TransmitConfig &transmit,
+               const StartingSubscriptions &subscriptions, const TransmitConfig &transmit,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -47,7 +55,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setupReceiveControls(const QList<SubscriptionChoice> &subscriptions);
+    void setupReceiveControls(const StartingSubscriptions &subscriptions);
     void setupTables();
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
@@ -82,4 +90,5 @@ private:
     ReceiveConfig m_receiveConfig;
     // What the user asked for; the listener reports separately whether it got there.
     bool m_wantListening = false;
+    bool m_saveSubscriptions = true; // false for the command line's
 };

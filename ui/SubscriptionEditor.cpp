@@ -2,6 +2,7 @@
 
 #include "InlineMessage.h"
 #include "InterfaceComboBox.h"
+#include "SubscriptionItemDelegate.h"
 #include "SubscriptionTableModel.h"
 #include "TableViews.h"
 #include "net/SubscriptionSpec.h"
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 
 namespace {
@@ -38,12 +40,21 @@ SubscriptionEditor::SubscriptionEditor(SubscriptionTableModel &model, const Widg
     // An edit that went through leaves no error of an earlier attempt behind.
     connect(&m_model, &SubscriptionTableModel::choicesEdited, this,
             [this] { InlineMessage::clear(m_widgets.errorLabel); });
+    connect(&m_model, &SubscriptionTableModel::editRefused, this, [this](const QString &reason) {
+        m_showingCellProblem = false; // stays after the cell closes, until the next edit
+        InlineMessage::show(m_widgets.errorLabel, reason);
+    });
 }
 
 void SubscriptionEditor::setupView()
 {
     QTableView *view = m_widgets.view;
     TableViews::setup(view, &m_model);
+    auto *delegate = new SubscriptionItemDelegate(m_model, view);
+    view->setItemDelegate(delegate);
+    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    connect(delegate, &SubscriptionItemDelegate::problemChanged, this,
+            &SubscriptionEditor::showCellProblem);
     TableViews::sizeColumns(view, {{SubscriptionTableModel::Enabled, "On"},
                                    {SubscriptionTableModel::Group, "239.255.255.255"},
                                    {SubscriptionTableModel::Source, "198.51.100.100"},
@@ -54,10 +65,17 @@ void SubscriptionEditor::setupView()
     QHeaderView *header = view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(SubscriptionTableModel::State, QHeaderView::Stretch);
-    // A few rows show; more scroll. The tables below keep the room.
-    view->setFixedHeight(header->sizeHint().height()
-                         + visibleRows * view->verticalHeader()->defaultSectionSize()
-                         + 2 * view->frameWidth());
+    // A few rows show; more scroll. The tables below keep the room. In a narrow window
+    // the columns scroll sideways, and the scroll bar must not take the last row's place.
+    const auto fitRows = [view] {
+        QScrollBar *sideways = view->horizontalScrollBar();
+        view->setFixedHeight(view->horizontalHeader()->sizeHint().height()
+                             + visibleRows * view->verticalHeader()->defaultSectionSize()
+                             + 2 * view->frameWidth()
+                             + (sideways->maximum() > 0 ? sideways->sizeHint().height() : 0));
+    };
+    fitRows();
+    connect(view->horizontalScrollBar(), &QScrollBar::rangeChanged, view, fitRows);
 
     auto *removeAction = new QAction(view);
     removeAction->setShortcut(QKeySequence::Delete);
@@ -105,4 +123,15 @@ void SubscriptionEditor::clearErrorOnceValid(const QString &text)
     if (text.trimmed().isEmpty()
         || SubscriptionSpec::parse(text, {m_specPort, m_widgets.interfaceCombo->spec()}, &unused))
         InlineMessage::clear(m_widgets.errorLabel);
+}
+
+void SubscriptionEditor::showCellProblem(const QString &problem)
+{
+    if (!problem.isEmpty()) {
+        m_showingCellProblem = true;
+        InlineMessage::show(m_widgets.errorLabel, problem);
+    } else if (m_showingCellProblem) {
+        m_showingCellProblem = false;
+        InlineMessage::clear(m_widgets.errorLabel);
+    }
 }

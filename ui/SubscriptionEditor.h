@@ -11,8 +11,9 @@ class SubscriptionTableModel;
 
 // Edits the subscriptions table through the window's widgets: a spec typed in the field is
 // added with Add or Return (the dropdown's interface when it names none, specPort when
-// it names no port); Remove or Delete in the table takes out the selected row. What does
-// not read, or is there already, is said in the error label, never in a dialog.
+// it names no port); Remove or Delete in the table takes out the selected row; a group,
+// source, port or interface is changed in its cell (double-click or F2). What does not
+// read, or is there already, is said in the error label as it is typed, never in a dialog.
 class SubscriptionEditor final : public QObject
 {
     Q_OBJECT
@@ -38,8 +39,10 @@ public:
 private:
     void setupView();
     void clearErrorOnceValid(const QString &text);
+    void showCellProblem(const QString &problem);
 
     SubscriptionTableModel &m_model;
     Widgets m_widgets;
     quint16 m_specPort = 0;
+    bool m_showingCellProblem = false; // the error label says what is wrong in an open cell
 };

@@ -3,6 +3,7 @@
 #include "ColumnHeaders.h"
 #include "PlainTextToolTip.h"
 #include "Units.h"
+#include "net/SubscriptionSpec.h"
 #include "session/MonitorSession.h"
 
 #include <iterator>
@@ -10,6 +11,22 @@
 namespace {
 
 constexpr qint64 rateWindowMs = 10000;
+
+std::optional<SubscriptionSpec::Part> partIn(int column)
+{
+    switch (column) {
+    case SubscriptionTableModel::Group:
+        return SubscriptionSpec::Part::Group;
+    case SubscriptionTableModel::Source:
+        return SubscriptionSpec::Part::Source;
+    case SubscriptionTableModel::Port:
+        return SubscriptionSpec::Part::Port;
+    case SubscriptionTableModel::Interface:
+        return SubscriptionSpec::Part::Interface;
+    default:
+        return std::nullopt;
+    }
+}
 
 bool isNumeric(int column)
 {
@@ -81,6 +98,8 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(choice, index.column());
+    case Qt::EditRole:
+        return partIn(index.column()) ? displayText(choice, index.column()) : QVariant();
     case Qt::CheckStateRole:
         if (index.column() == Enabled)
             return choice.enabled ? Qt::Checked : Qt::Unchecked;
@@ -91,7 +110,9 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
             return reason.isEmpty() ? QVariant() : PlainTextToolTip::fromPlainText(reason);
         }
         if (index.column() == Group)
-            return PlainTextToolTip::fromPlainText(choice.subscription.toString());
+            return PlainTextToolTip::fromPlainText(
+                tr("%1\nDouble-click a group, source, port or interface to change it")
+                    .arg(choice.subscription.toString()));
         return {};
     case Qt::TextAlignmentRole:
         return cellAlignment(isNumeric(index.column()));
@@ -164,22 +185,68 @@ Qt::ItemFlags SubscriptionTableModel::flags(const QModelIndex &index) const
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     if (index.isValid() && index.column() == Enabled)
         flags |= Qt::ItemIsUserCheckable;
+    if (index.isValid() && partIn(index.column()))
+        flags |= Qt::ItemIsEditable;
     return flags;
 }
 
 bool SubscriptionTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
-        || index.column() != Enabled || role != Qt::CheckStateRole)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    const bool enabled = value.toInt() == Qt::Checked;
-    SubscriptionChoice &choice = m_choices[index.row()];
+    if (index.column() == Enabled && role == Qt::CheckStateRole)
+        return setEnabled(index.row(), value.toInt() == Qt::Checked);
+    if (partIn(index.column()) && role == Qt::EditRole)
+        return setPart(index, value.toString());
+    return false;
+}
+
+bool SubscriptionTableModel::setEnabled(int row, bool enabled)
+{
+    SubscriptionChoice &choice = m_choices[row];
     if (choice.enabled == enabled)
         return true;
     choice.enabled = enabled;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit choicesEdited();
+    return true;
+}
+
+bool SubscriptionTableModel::setPart(const QModelIndex &index, const QString &text)
+{
+    QString reason;
+    const auto subscription = edited(index, text, &reason);
+    if (!subscription) {
+        emit editRefused(reason);
+        return false;
+    }
+    SubscriptionChoice &choice = m_choices[index.row()];
+    if (choice.subscription == *subscription)
+        return true;
+    choice.subscription = *subscription;
     emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
     emit choicesEdited();
     return true;
+}
+
+std::optional<Subscription> SubscriptionTableModel::edited(const QModelIndex &index,
+                                                           const QString &text,
+                                                           QString *error) const
+{
+    const auto part = partIn(index.column());
+    if (!part || index.row() < 0 || index.row() >= m_choices.size())
+        return std::nullopt;
+    const Subscription &current = m_choices.at(index.row()).subscription;
+    auto subscription = SubscriptionSpec::withPart(current, *part, text, error);
+    if (!subscription)
+        return std::nullopt;
+    for (int row = 0; row < m_choices.size(); ++row) {
+        if (row != index.row() && m_choices.at(row).subscription == *subscription) {
+            *error = tr("%1 is in the list already").arg(subscription->toString());
+            return std::nullopt;
+        }
+    }
+    return subscription;
 }
 
 bool SubscriptionTableModel::removeRows(int row, int count, const QModelIndex &parent)

@@ -55,6 +55,10 @@ public:
     bool add(const Subscription &subscription);
     // The subscriptions that are on, in order: what the receiver should join.
     QList<Subscription> enabledSubscriptions() const;
+    // The row's subscription with the cell at index (group, source, port or interface) set
+    // to text, or nothing with *error saying why not (invalid, or in the list already).
+    std::optional<Subscription> edited(const QModelIndex &index, const QString &text,
+                                       QString *error) const;
 
     void showListening(const ListeningStatus &status);
     void showFailure(const QString &reason);
@@ -63,8 +67,10 @@ public:
     void refresh();
 
 signals:
-    // The user changed the list: a row added, removed, switched on or off.
+    // The user changed the list: a row added, removed, edited, switched on or off.
     void choicesEdited();
+    // An edit of a cell was refused, and why; the row is as it was.
+    void editRefused(const QString &reason);
 
 private:
     const SubscriptionStatus *statusOf(const Subscription &subscription) const;
@@ -73,6 +79,8 @@ private:
     QString stateReason(const SubscriptionChoice &choice) const;
     QVariant displayText(const SubscriptionChoice &choice, int column) const;
     void statesChanged();
+    bool setEnabled(int row, bool enabled);
+    bool setPart(const QModelIndex &index, const QString &text);
 
     const TrafficStatistics &m_statistics;
     QTimer m_refreshTimer;

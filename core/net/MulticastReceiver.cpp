@@ -19,7 +19,15 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     , m_flushTimer(this)
     , m_interfaceTimer(this)
     , m_drainTimer(this)
+    , m_epollHoldOff(this)
 {
+    m_epollHoldOff.setSingleShot(true);
+    m_epollHoldOff.setTimerType(Qt::PreciseTimer);
+    m_epollHoldOff.setInterval(epollHoldOffMs);
+    connect(&m_epollHoldOff, &QTimer::timeout, this, [this] {
+        if (m_epollNotifier)
+            m_epollNotifier->setEnabled(true);
+    });
     m_drainTimer.setInterval(drainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &MulticastReceiver::drain);
     m_interfaceTimer.setInterval(interfaceCheckMs);
@@ -65,18 +73,22 @@ void MulticastReceiver::readReadySockets()
 #ifdef Q_OS_LINUX
     std::array<epoll_event, 64> events{};
     const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
+    int datagrams = 0;
     for (int i = 0; i < ready; ++i)
-        readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
+        datagrams += readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
+    if (ready > 0 && datagrams < ready * thinDatagramsPerSocket && m_epollNotifier) {
+        m_epollNotifier->setEnabled(false);
+        m_epollHoldOff.start();
+    }
 #endif
 }
 
-void MulticastReceiver::readSocket(const ReceiveSocket *wanted)
+int MulticastReceiver::readSocket(const ReceiveSocket *wanted)
 {
     // Looked up rather than trusted: a socket left since the wake-up was queued is gone.
     const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
                                      [wanted](const Socket &s) { return s.socket.get() == wanted; });
-    if (socket != m_sockets.end())
-        readPendingDatagrams(*socket);
+    return socket != m_sockets.end() ? readPendingDatagrams(*socket) : 0;
 }
 
 std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const
@@ -88,6 +100,11 @@ std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &su
 
 void MulticastReceiver::start(const ReceiveConfig &config)
 {
+    if (m_open && config.receiveBufferBytes == m_config.receiveBufferBytes
+        && config.atuPrefix == m_config.atuPrefix) {
+        resubscribe(config);
+        return;
+    }
     closeAll();
     m_config = config;
     m_atuDecoder = AtuDecoder(config.atuPrefix);
@@ -102,31 +119,96 @@ void MulticastReceiver::start(const ReceiveConfig &config)
         SubscriptionStatus status;
         status.subscription = subscriptions[id];
         m_status.subscriptions.append(status);
-        QString error;
-        const auto interface = resolve(subscriptions[id], &error);
-        if (!interface) {
-            m_status.subscriptions[id].reason = error;
-            continue;
-        }
-        m_status.subscriptions[id].interface = *interface;
-        if (!interface->isUp) {
-            m_status.subscriptions[id].reason = QStringLiteral("interface %1 is down").arg(interface->label());
-            continue;
-        }
-        join(id, *interface);
-    }
-    if (m_status.joined().isEmpty()) {
-        // Nothing to listen to: the first reason is the one to give (one subscription: its own).
-        const SubscriptionStatus &first = m_status.subscriptions.value(0);
-        const QString reason = subscriptions.isEmpty() ? QStringLiteral("no group to join") : first.reason;
-        closeAll();
-        emit failed(subscriptions.size() > 1 ? QStringLiteral("%1: %2").arg(first.describe(), reason) : reason);
-        return;
+        subscribe(id);
     }
     m_open = true;
     m_sinceFlush.start();
     m_interfaceTimer.start();
     m_drainTimer.start();
+    reportSubscribed();
+}
+
+// Only the list changed while listening: memberships that stay are kept on their sockets
+// (no leave and join on the network, nothing lost from their queues), and so are those
+// waiting for their interface; the others are left or joined (failed ones are tried again).
+void MulticastReceiver::resubscribe(const ReceiveConfig &config)
+{
+    const QList<Subscription> wanted = config.joined();
+    const QList<SubscriptionStatus> before = m_status.subscriptions;
+    QHash<int, int> kept; // id in the old list to id in the new one
+    for (int id = 0; id < wanted.size(); ++id) {
+        for (int old = 0; old < before.size(); ++old) {
+            if (!kept.contains(old) && before[old].state != SubscriptionStatus::State::Failed
+                && before[old].subscription == wanted[id]) {
+                kept.insert(old, id);
+                break;
+            }
+        }
+    }
+    for (int old = 0; old < before.size(); ++old) {
+        if (!kept.contains(old))
+            leave(old);
+    }
+    // Datagrams name their subscription by its place in the list: what was read under the
+    // old list goes out under it.
+    for (Socket &socket : m_sockets)
+        readPendingDatagrams(socket);
+    flush();
+    for (Socket &socket : m_sockets)
+        socket.socket->renumber(kept);
+
+    m_config = config;
+    m_routes.clear();
+    m_status.subscriptions.clear();
+    for (const Subscription &subscription : wanted) {
+        SubscriptionStatus status;
+        status.subscription = subscription;
+        m_status.subscriptions.append(status);
+    }
+    for (auto stays = kept.cbegin(); stays != kept.cend(); ++stays) {
+        SubscriptionStatus &status = m_status.subscriptions[stays.value()];
+        status = before[stays.key()]; // joined, or still waiting for its interface
+        if (status.state == SubscriptionStatus::State::Joined)
+            m_routes[Route{status.subscription.group, status.subscription.port, uint(status.interface.index)}]
+                .append(stays.value());
+    }
+    for (int id = 0; id < wanted.size(); ++id) {
+        if (std::find(kept.cbegin(), kept.cend(), id) == kept.cend())
+            subscribe(id);
+    }
+    reportSubscribed();
+}
+
+void MulticastReceiver::subscribe(int id)
+{
+    SubscriptionStatus &status = m_status.subscriptions[id];
+    QString error;
+    const auto interface = resolve(status.subscription, &error);
+    if (!interface) {
+        status.reason = error;
+        return;
+    }
+    status.interface = *interface;
+    if (!interface->isUp) {
+        status.reason = QStringLiteral("interface %1 is down").arg(interface->label());
+        return;
+    }
+    join(id, *interface);
+}
+
+void MulticastReceiver::reportSubscribed()
+{
+    if (m_status.joined().isEmpty()) {
+        // Nothing to listen to: the first reason is the one to give (one subscription: its own).
+        const SubscriptionStatus first = m_status.subscriptions.value(0);
+        const QString reason = m_status.subscriptions.isEmpty() ? QStringLiteral("no group to join") : first.reason;
+        const bool several = m_status.subscriptions.size() > 1;
+        m_interfaceTimer.stop();
+        m_drainTimer.stop();
+        closeAll();
+        emit failed(several ? QStringLiteral("%1: %2").arg(first.describe(), reason) : reason);
+        return;
+    }
     emit listening(m_status);
 }
 
@@ -224,6 +306,9 @@ void MulticastReceiver::closeAll()
     }
     m_sockets.clear();
     m_routes.clear();
+    m_epollHoldOff.stop();
+    if (m_epollNotifier)
+        m_epollNotifier->setEnabled(true);
     m_open = false;
 }
 
@@ -276,7 +361,7 @@ void MulticastReceiver::stop()
         emit stopped();
 }
 
-void MulticastReceiver::readPendingDatagrams(Socket &socket)
+int MulticastReceiver::readPendingDatagrams(Socket &socket)
 {
     if (const quint64 generation = OwnTransmitters::generation(); generation != m_ownGeneration) {
         m_ownGeneration = generation;
@@ -299,20 +384,23 @@ void MulticastReceiver::readPendingDatagrams(Socket &socket)
             count = readThroughQt(socket, LinuxDatagramReader::batchSize);
         }
         if (count < LinuxDatagramReader::batchSize) {
+            // A short read emptied the queue: asking again would only cost a system call
+            // that finds nothing; what arrives from now on wakes us again.
             m_drainedUs = std::max(m_drainedUs, readStartUs);
-            if (count <= 0)
-                break;
-        } else if (!m_pending.isEmpty()) {
-            m_drainedUs = std::max(m_drainedUs, m_pending.constLast().arrivalUs);
+            reads += std::max(count, 0);
+            break;
         }
+        if (!m_pending.isEmpty())
+            m_drainedUs = std::max(m_drainedUs, m_pending.constLast().arrivalUs);
         reads += count;
     }
     if (m_pending.isEmpty())
-        return;
+        return reads;
     if (m_sinceFlush.elapsed() >= flushIntervalMs)
         flush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
+    return reads;
 }
 
 int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)

@@ -102,3 +102,9 @@ void ReceiveSocket::leave(int id)
 #endif
     m_memberships.erase(found);
 }
+
+void ReceiveSocket::renumber(const QHash<int, int> &newIds)
+{
+    for (Membership &membership : m_memberships)
+        membership.id = newIds.value(membership.id, -1);
+}

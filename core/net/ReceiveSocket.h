@@ -3,6 +3,7 @@
 #include "net/IpAddress.h"
 #include "net/Subscription.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QUdpSocket>
@@ -45,6 +46,8 @@ public:
     // Empty on success, else the operating system's reason.
     QString join(const Subscription &subscription, uint interfaceIndex, int id);
     void leave(int id);
+    // The receiver's list changed: each membership takes its subscription's new index.
+    void renumber(const QHash<int, int> &newIds);
 
     qint64 osDrops = 0; // the kernel's drop count on this socket, as last told
 

@@ -104,6 +104,62 @@ std::optional<Subscription> parse(QStringView spec, const Defaults &defaults, QS
     return subscription;
 }
 
+std::optional<Subscription> withPart(const Subscription &subscription, Part part, QStringView text,
+                                     QString *error)
+{
+    Subscription edited = subscription;
+    QStringView value = text.trimmed();
+    if ((part == Part::Group || part == Part::Source) && value.startsWith(QLatin1Char('['))
+        && value.endsWith(QLatin1Char(']')))
+        value = value.mid(1, value.size() - 2);
+    QString why;
+    switch (part) {
+    case Part::Group: {
+        const auto group = IpAddress::parse(value, &why);
+        if (!group) {
+            *error = QStringLiteral("group %1: %2").arg(quoted(value), why);
+            return std::nullopt;
+        }
+        edited.group = *group;
+        break;
+    }
+    case Part::Source: {
+        if (value.isEmpty()) {
+            edited.source = IpAddress();
+            break;
+        }
+        const auto source = IpAddress::parse(value, &why);
+        if (!source) {
+            *error = QStringLiteral("source %1: %2").arg(quoted(value), why);
+            return std::nullopt;
+        }
+        edited.source = *source;
+        break;
+    }
+    case Part::Port: {
+        const auto port = portNumber(value);
+        if (!port) {
+            *error = QStringLiteral("port %1 is not a number from 1 to 65535").arg(quoted(value));
+            return std::nullopt;
+        }
+        edited.port = *port;
+        break;
+    }
+    case Part::Interface:
+        if (value.isEmpty() || value.contains(QLatin1Char('@'))) {
+            *error = QStringLiteral("interface %1: give a name or an address").arg(quoted(value));
+            return std::nullopt;
+        }
+        edited.interfaceSpec = value.toString();
+        break;
+    }
+    if (const QString wrong = problem(edited); !wrong.isEmpty()) {
+        *error = wrong;
+        return std::nullopt;
+    }
+    return edited;
+}
+
 QString problem(const Subscription &subscription)
 {
     const IpAddress &group = subscription.group;

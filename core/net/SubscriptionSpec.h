@@ -23,6 +23,15 @@ struct Defaults
 // The subscription, or nothing with *error saying which value is wrong and why.
 std::optional<Subscription> parse(QStringView spec, const Defaults &defaults, QString *error);
 
+// One part of a subscription as the window's table edits it.
+enum class Part { Group, Source, Port, Interface };
+
+// The subscription with one part replaced by text as typed (a group or source with or
+// without brackets, an empty source for any source), or nothing with *error saying which
+// value is wrong and why, as parse() would.
+std::optional<Subscription> withPart(const Subscription &subscription, Part part, QStringView text,
+                                     QString *error);
+
 // Why a subscription cannot be joined as it stands, or an empty string: the group must be
 // multicast; source-specific ranges (232/8, ff3x::/32) need a source; a source is a unicast
 // address of the group's family; an IPv6 group of interface- or link-local scope needs an

@@ -1,5 +1,8 @@
 #include "CommandLine.h"
 
+#include "TestNetwork.h"
+
+#include <QScopeGuard>
 #include <QTest>
 
 using Outcome = CommandLineOptions::Outcome;
@@ -141,9 +144,34 @@ private slots:
         QTest::newRow("bad spec port") << QStringList{"--headless", "--group", "239.1.1.2:0"} << "port \"0\"";
         QTest::newRow("several groups to --send")
             << QStringList{"--send", "--group", "239.1.1.2", "--group", "239.1.1.3"} << "--send takes one --group";
-        QTest::newRow("IPv6 in the window") << QStringList{"--group", "[ff15::1]:5001@lo"} << "IPv4 groups only";
-        QTest::newRow("several groups in the window")
-            << QStringList{"--group", "239.1.1.2", "--group", "239.1.1.3"} << "the window takes one --group";
+        // The window validates its subscriptions as headless does.
+        QTest::newRow("SSM without source, plain")
+            << QStringList{"--group", "232.1.1.1"} << "--group 232.1.1.1 is a source-specific group";
+        QTest::newRow("SSM without source in the window")
+            << QStringList{"--group", "239.1.1.2", "--group", "232.1.1.1:5001"}
+            << "\"232.1.1.1:5001\": 232.1.1.1 is a source-specific group";
+        QTest::newRow("IPv6 SSM without source") << QStringList{"--group", "[ff35::1]:6000@lo"}
+                                                 << "ff35::1 is a source-specific group (ff3x::/32)";
+        QTest::newRow("IPv4 source for an IPv6 group in the window")
+            << QStringList{"--group", "127.0.0.1,[ff15::1]:6000@lo"}
+            << "source 127.0.0.1 and group ff15::1 are not of the same address family";
+        QTest::newRow("IPv6 source for an IPv4 group")
+            << QStringList{"--headless", "--group", "2001:db8::5,239.1.1.1"}
+            << "source 2001:db8::5 and group 239.1.1.1 are not of the same address family";
+        QTest::newRow("octal-looking group in a spec")
+            << QStringList{"--group", "239.010.1.1:5000"} << "group \"239.010.1.1\": leading zeros";
+        QTest::newRow("octal-looking source")
+            << QStringList{"--group", "10.0.0.05,232.1.1.1"} << "source \"10.0.0.05\": leading zeros";
+        QTest::newRow("link-local IPv6 group, no interface named")
+            << QStringList{"--group", "[ff02::1]:6000"} << "ff02::1 is link-local: give its interface";
+        QTest::newRow("link-local IPv6 group in brackets only")
+            << QStringList{"--headless", "--group", "[ff12::5]"} << "ff12::5 is link-local";
+        QTest::newRow("interface-local IPv6 group")
+            << QStringList{"--headless", "--group", "[ff11::5]:6000"} << "ff11::5 is link-local";
+        QTest::newRow("spec on an unknown interface in the window")
+            << QStringList{"--group", "[ff15::1]:6000@nosuch0"} << "nosuch0";
+        QTest::newRow("unknown IPv6 interface address")
+            << QStringList{"--interface", "2001:db8::77"} << "--interface: no interface named or addressed 2001:db8::77";
         // Test streams: each refusal names the value.
         QTest::newRow("unknown format") << QStringList{"--send", "--format", "h264"} << "--format 'h264' is not a format";
         QTest::newRow("format not sendable") << QStringList{"--send", "--format", "raw"} << "--format raw cannot be sent";
@@ -204,6 +232,85 @@ private slots:
         QCOMPARE(joined[2].toString(), QStringLiteral("[ff15::1234]:5001@lo"));
         QCOMPARE(joined[3].toString(), QStringLiteral("2001:db8::5,[ff35::1]:6001@lo"));
     }
+
+    // The window joins any number of specs, IPv6 and source-specific ones included, as
+    // headless does; they replace its saved list for the run.
+    void readsSeveralSubscriptionsForTheWindow()
+    {
+        const auto options = parse({"--port", "6000", "--group", "239.1.1.1", "--group",
+                                    "[ff15::1234]:5001@lo", "--group", "127.0.0.1,232.1.1.9:5002",
+                                    "--group", "[ff02::1]:7000@::1"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.mode, Mode::Gui);
+        QVERIFY(options.namesSubscriptions());
+        ReceiveConfig receive;
+        receive.interfaceSpec = QStringLiteral("lo");
+        TransmitConfig transmit;
+        options.applyTo(receive, transmit);
+        QCOMPARE(receive.joined().size(), 4);
+        QCOMPARE(receive.joined()[0].toString(), QStringLiteral("239.1.1.1:6000@lo"));
+        QCOMPARE(receive.joined()[1].toString(), QStringLiteral("[ff15::1234]:5001@lo"));
+        QCOMPARE(receive.joined()[2].toString(), QStringLiteral("127.0.0.1,232.1.1.9:5002@lo"));
+        QCOMPARE(receive.joined()[3].toString(), QStringLiteral("[ff02::1]:7000@::1"));
+        QCOMPARE(transmit.group, QHostAddress(QString::fromLatin1(defaultGroup))); // several: not one to aim at
+
+        // One IPv4 group in a spec is today's --group --port --interface, transmit panel too.
+        const auto one = parse({"--group", "239.1.1.7:5007@lo"});
+        QCOMPARE(one.outcome, Outcome::Run);
+        QVERIFY(one.namesSubscriptions());
+        ReceiveConfig oneReceive;
+        TransmitConfig oneTransmit;
+        one.applyTo(oneReceive, oneTransmit);
+        QCOMPARE(oneReceive.joined().size(), 1);
+        QCOMPARE(oneReceive.joined().front().toString(), QStringLiteral("239.1.1.7:5007@lo"));
+        QCOMPARE(oneTransmit.group, QHostAddress(QStringLiteral("239.1.1.7")));
+        QCOMPARE(oneTransmit.port, quint16(5007));
+
+        // Without --group, --port or --interface the window shows its saved list.
+        QVERIFY(!parse({"--listen"}).namesSubscriptions());
+        QVERIFY(parse({"--port", "7000"}).namesSubscriptions());
+    }
+
+    // --interface is the default for the specs that name none: a name or any address of
+    // an interface, IPv6 ones included.
+    void takesAnInterfaceByIPv6Address()
+    {
+        const auto options = parse({"--headless", "--interface", "::1", "--group", "[ff15::1]:5001"});
+        QCOMPARE(options.outcome, Outcome::Run);
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        options.applyTo(receive, transmit);
+        QCOMPARE(receive.joined().front().toString(), QStringLiteral("[ff15::1]:5001@::1"));
+        // The loopback interface has an IPv4 address too: the default IPv4 group can use it.
+        QCOMPARE(parse({"--interface", "::1"}).outcome, Outcome::Run);
+    }
+
+#ifdef Q_OS_LINUX
+    // An interface with no IPv4 address carries IPv6 groups; an IPv4 group on it is refused,
+    // naming the interface.
+    void takesAnIPv6OnlyInterfaceByName()
+    {
+        if (qEnvironmentVariableIsEmpty("MCAST_MONITOR_NETNS")
+            || !TestNetwork::ip(QStringLiteral("link add mcV6only type veth peer name mcV6peer")))
+            QSKIP("needs a network namespace of its own to add a veth pair in");
+        const auto removePair = qScopeGuard([] { TestNetwork::ip(QStringLiteral("link del mcV6only")); });
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcV6only up")));
+
+        const auto ipv6 = parse({"--interface", "mcV6only", "--group", "[ff02::1234]:5001"});
+        QCOMPARE(ipv6.outcome, Outcome::Run);
+        QVERIFY2(ipv6.message.isEmpty(), qPrintable(ipv6.message));
+        const auto headless = parse({"--headless", "--group", "[ff15::1]:5001@mcV6only"});
+        QCOMPARE(headless.outcome, Outcome::Run);
+        QCOMPARE(parse({"--send", "--interface", "mcV6only", "--group", "[ff15::1]:5001"}).outcome, Outcome::Run);
+
+        const auto ipv4 = parse({"--interface", "mcV6only"});
+        QCOMPARE(ipv4.outcome, Outcome::Error);
+        QVERIFY2(ipv4.message.contains(QStringLiteral("mcV6only has no IPv4 address")), qPrintable(ipv4.message));
+        const auto ipv4Spec = parse({"--headless", "--group", "239.1.1.1:5001@mcV6only"});
+        QCOMPARE(ipv4Spec.outcome, Outcome::Error);
+        QVERIFY2(ipv4Spec.message.contains(QStringLiteral("239.1.1.1:5001@mcV6only")), qPrintable(ipv4Spec.message));
+    }
+#endif
 
     // One spec with a port and an interface is today's --group --port --interface.
     void oneIPv4SpecSetsGroupPortAndInterface()

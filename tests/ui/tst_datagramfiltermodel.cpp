@@ -80,6 +80,27 @@ private slots:
         QCOMPARE(m_filter->rowCount(), 4);
     }
 
+    // Several subscriptions feed one table: the group (and port) picks one out.
+    void filtersByGroup()
+    {
+        const auto to = [](ReceivedDatagram datagram, const char *group, quint16 port) {
+            datagram.destination = *IpAddress::parse(QString::fromLatin1(group));
+            datagram.destinationPort = port;
+            return datagram;
+        };
+        m_model->appendBatch({to(nextFrom(localhost, "a"), "239.1.1.1", 5001),
+                              to(nextFrom(localhost, "b"), "239.2.2.2", 6000),
+                              to(nextFrom(localhost, "c"), "ff15::1234", 5001)});
+        m_filter->setFilterText(QStringLiteral("239.2.2.2"));
+        QCOMPARE(column(*m_filter, DatagramTableModel::Payload), QStringList{QStringLiteral("b")});
+        m_filter->setFilterText(QStringLiteral("FF15::1234"));
+        QCOMPARE(column(*m_filter, DatagramTableModel::Destination),
+                 QStringList{QStringLiteral("[ff15::1234]:5001")});
+        m_filter->setFilterText(QStringLiteral(":5001"));
+        QCOMPARE(column(*m_filter, DatagramTableModel::Payload),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
+    }
+
     void filtersByPayloadAsShown()
     {
         m_model->appendBatch({nextFrom(localhost, "ATU 2026-11-25 19:40:01.122874"),

@@ -83,15 +83,72 @@ private slots:
         QCOMPARE(m_model->enabledSubscriptions(),
                  QList<Subscription>{subscription("239.1.1.2:5002@lo")});
         QVERIFY(!m_model->choices().at(0).enabled);
-        // Only the check box is editable.
-        QVERIFY(!m_model->setData(m_model->index(0, SubscriptionTableModel::Group),
-                                  QStringLiteral("239.9.9.9")));
+        // Counters and states are not the user's to edit.
+        QVERIFY(!(m_model->flags(m_model->index(0, SubscriptionTableModel::State)) & Qt::ItemIsEditable));
+        QVERIFY(!m_model->setData(m_model->index(0, SubscriptionTableModel::Packets), QStringLiteral("9")));
+        QCOMPARE(edited.count(), 3);
 
         QVERIFY(m_model->removeRows(1, 1));
         QCOMPARE(edited.count(), 4);
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->choices().at(0).subscription, subscription("239.1.1.1:5001@lo"));
         QVERIFY(!m_model->removeRows(1, 1));
+    }
+
+    // A row's group, source, port and interface are edited in place; what would not be a
+    // subscription, or would be one already in the list, is refused with the reason.
+    void editsACellInPlace()
+    {
+        m_model->setChoices({{subscription("239.1.1.1:5001@lo"), true},
+                             {subscription("239.1.1.2:5002@lo"), false}});
+        QSignalSpy edited(m_model.get(), &SubscriptionTableModel::choicesEdited);
+        QSignalSpy refused(m_model.get(), &SubscriptionTableModel::editRefused);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        const auto at = [this](int row, int column) { return m_model->index(row, column); };
+        for (const int column : {SubscriptionTableModel::Group, SubscriptionTableModel::Source,
+                                 SubscriptionTableModel::Port, SubscriptionTableModel::Interface})
+            QVERIFY(m_model->flags(at(0, column)) & Qt::ItemIsEditable);
+        QCOMPARE(at(0, SubscriptionTableModel::Port).data(Qt::EditRole).toString(), QStringLiteral("5001"));
+
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Interface), QStringLiteral("::1")));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Group), QStringLiteral("[ff15::7]")));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Source), QStringLiteral("2001:db8::5")));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Port), QStringLiteral("6000")));
+        QCOMPARE(edited.count(), 4);
+        QCOMPARE(changed.count(), 4);
+        QCOMPARE(m_model->choices().at(0).subscription.toString(), QStringLiteral("2001:db8::5,[ff15::7]:6000@::1"));
+        QVERIFY(m_model->choices().at(0).enabled);
+        QCOMPARE(cell(0, SubscriptionTableModel::Group), QStringLiteral("ff15::7"));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Port), QStringLiteral("6000")));
+        QCOMPARE(edited.count(), 4); // the same value is no edit
+
+        const auto refusedWith = [&](int row, int column, const QString &text, const QString &reason) {
+            const QString before = m_model->choices().at(row).subscription.toString();
+            if (m_model->setData(at(row, column), text))
+                return false;
+            const QString said = refused.takeLast().at(0).toString();
+            if (!said.contains(reason))
+                qWarning("refused with %s", qPrintable(said));
+            return said.contains(reason) && m_model->choices().at(row).subscription.toString() == before;
+        };
+        QVERIFY(refusedWith(0, SubscriptionTableModel::Source, QStringLiteral("127.0.0.1"),
+                            QStringLiteral("not of the same address family")));
+        QVERIFY(refusedWith(1, SubscriptionTableModel::Group, QStringLiteral("239.01.1.2"),
+                            QStringLiteral("leading zeros")));
+        QVERIFY(refusedWith(1, SubscriptionTableModel::Group, QStringLiteral("232.1.1.2"),
+                            QStringLiteral("232.1.1.2 is a source-specific group")));
+        QVERIFY(refusedWith(1, SubscriptionTableModel::Port, QStringLiteral("70000"),
+                            QStringLiteral("port \"70000\" is not a number from 1 to 65535")));
+        QVERIFY(refusedWith(1, SubscriptionTableModel::Interface, QString(),
+                            QStringLiteral("give a name or an address")));
+        QVERIFY(m_model->setData(at(1, SubscriptionTableModel::Group), QStringLiteral("239.1.1.1")));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Source), QString()));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Group), QStringLiteral("239.1.1.1")));
+        QVERIFY(m_model->setData(at(0, SubscriptionTableModel::Interface), QStringLiteral("lo")));
+        QVERIFY(refusedWith(0, SubscriptionTableModel::Port, QStringLiteral("5002"),
+                            QStringLiteral("239.1.1.1:5002@lo is in the list already")));
+        QCOMPARE(edited.count(), 8);
+        QVERIFY(!m_model->choices().at(1).enabled); // an edit leaves a row's switch alone
     }
 
     void showsStatesAndTheOperatingSystemsReason()

@@ -303,6 +303,55 @@ private slots:
         }
     }
 
+    // A new list while listening: what stays is kept joined (now at its new place in the
+    // list), what went is left, what came is joined; datagrams name the new places.
+    void aChangedListKeepsWhatStays()
+    {
+        const quint16 port = TestNetwork::freshPort(47);
+        const Subscription stays = subscription(QStringLiteral("239.20.1.1:%1@mcS1").arg(port));
+        const Subscription goes = subscription(QStringLiteral("239.20.1.2:%1@mcS1").arg(port));
+        const Subscription comes = subscription(QStringLiteral("[ff15::22]:%1@mcS1").arg(port + 1));
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        QCOMPARE(listenTo(listener, {stays, goes}).joined().size(), 2);
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.1.1"), port, "before"));
+        QTRY_COMPARE(payloadsOf(collect(received), 0), QByteArrayList{"before"});
+
+        QSignalSpy stopped(&listener, &MulticastListener::stopped);
+        const ListeningStatus status = listenTo(listener, {comes, stays});
+        QCOMPARE(status.subscriptions.size(), 2);
+        QCOMPARE(status.subscriptions[0].subscription, comes);
+        QCOMPARE(status.subscriptions[0].state, SubscriptionStatus::State::Joined);
+        QCOMPARE(status.subscriptions[1].subscription, stays);
+        QCOMPARE(status.subscriptions[1].state, SubscriptionStatus::State::Joined);
+        QCOMPARE(status.subscriptions[1].interface.name, QStringLiteral("mcS1"));
+        QCOMPARE(stopped.count(), 0); // never stopped listening
+        received.clear();
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.1.2"), port, "left"));
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.1.1"), port, "kept"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (send(QStringLiteral("2001:db8:20::1"), QStringLiteral("mcS0"), QStringLiteral("ff15::22"), port + 1, "new"),
+             !payloadsOf(collect(received), 0).isEmpty()),
+            5000);
+        QTRY_COMPARE(payloadsOf(collect(received), 1), QByteArrayList{"kept"});
+        QTest::qWait(200);
+        for (const ReceivedDatagram &datagram : collect(received)) {
+            QVERIFY(datagram.payload != "left");
+            QCOMPARE(datagram.destination, datagram.subscription == 0 ? comes.group : stays.group);
+        }
+
+        // Down to nothing that can be joined: listening fails, as a start would.
+        Subscription nowhere = stays;
+        nowhere.interfaceSpec = QStringLiteral("nosuch0");
+        QSignalSpy failed(&listener, &MulticastListener::failed);
+        ReceiveConfig config;
+        config.subscriptions = {nowhere};
+        listener.start(config);
+        QVERIFY(failed.wait(5000));
+        QVERIFY2(failed.last().at(0).toString().contains(QLatin1String("nosuch0")),
+                 qPrintable(failed.last().at(0).toString()));
+    }
+
     void aSubscriptionThatCannotJoinSaysWhyWhileTheOthersListen()
     {
         const quint16 port = TestNetwork::freshPort(45);

@@ -100,6 +100,55 @@ private slots:
         QVERIFY(!SubscriptionSpec::parse(spec, {defaultPort, {}}, &error));
         QVERIFY2(error.contains(message), qPrintable(error));
     }
+
+    // The window's table edits one part of a row; the row must still be a subscription.
+    void editsOnePart_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("part");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // the edited spec, or the error's words
+        using Part = SubscriptionSpec::Part;
+        QTest::newRow("group") << "239.1.1.1:5001@lo" << int(Part::Group) << " 239.1.1.2 " << "239.1.1.2:5001@lo";
+        QTest::newRow("IPv6 group in brackets")
+            << "239.1.1.1:5001@lo" << int(Part::Group) << "[ff15::1]" << "[ff15::1]:5001@lo";
+        QTest::newRow("port") << "239.1.1.1:5001@lo" << int(Part::Port) << "6000" << "239.1.1.1:6000@lo";
+        QTest::newRow("interface") << "239.1.1.1:5001@lo" << int(Part::Interface) << "::1" << "239.1.1.1:5001@::1";
+        QTest::newRow("source filter") << "239.1.1.1:5001@lo" << int(Part::Source) << "127.0.0.1"
+                                       << "127.0.0.1,239.1.1.1:5001@lo";
+        QTest::newRow("source taken away") << "127.0.0.1,239.1.1.1:5001@lo" << int(Part::Source) << ""
+                                           << "239.1.1.1:5001@lo";
+        QTest::newRow("octal-looking group")
+            << "239.1.1.1:5001@lo" << int(Part::Group) << "239.010.1.1" << R"(group "239.010.1.1": leading zeros)";
+        QTest::newRow("SSM group without source")
+            << "239.1.1.1:5001@lo" << int(Part::Group) << "232.1.1.1" << "232.1.1.1 is a source-specific group";
+        QTest::newRow("SSM source taken away")
+            << "10.0.0.5,232.1.1.1:5001@lo" << int(Part::Source) << " " << "232.1.1.1 is a source-specific group";
+        QTest::newRow("source of the other family")
+            << "239.1.1.1:5001@lo" << int(Part::Source) << "2001:db8::5" << "not of the same address family";
+        QTest::newRow("port zero") << "239.1.1.1:5001@lo" << int(Part::Port) << "0" << R"(port "0" is not a number)";
+        QTest::newRow("no interface") << "239.1.1.1:5001@lo" << int(Part::Interface) << "  "
+                                      << R"(interface "": give a name or an address)";
+        QTest::newRow("unicast group")
+            << "239.1.1.1:5001@lo" << int(Part::Group) << "10.0.0.1" << "10.0.0.1 is not a multicast group";
+    }
+
+    void editsOnePart()
+    {
+        QFETCH(QString, spec);
+        QFETCH(int, part);
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QString error;
+        const auto subscription = SubscriptionSpec::parse(spec, {}, &error);
+        QVERIFY2(subscription, qPrintable(error));
+        const auto edited =
+            SubscriptionSpec::withPart(*subscription, SubscriptionSpec::Part(part), text, &error);
+        if (edited)
+            QCOMPARE(edited->toString(), expected);
+        else
+            QVERIFY2(error.contains(expected), qPrintable(error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSubscriptionSpec)

@@ -1,0 +1,91 @@
+#include "SubscriptionItemDelegate.h"
+
+#include "InlineMessage.h"
+#include "SubscriptionTableModel.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QNetworkInterface>
+#include <QPersistentModelIndex>
+
+namespace {
+
+QString editorText(const QWidget *editor)
+{
+    if (const auto *combo = qobject_cast<const QComboBox *>(editor))
+        return combo->currentText();
+    if (const auto *line = qobject_cast<const QLineEdit *>(editor))
+        return line->text();
+    return {};
+}
+
+} // namespace
+
+SubscriptionItemDelegate::SubscriptionItemDelegate(SubscriptionTableModel &model, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_model(model)
+{
+}
+
+QWidget *SubscriptionItemDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const
+{
+    const QPersistentModelIndex cell(index);
+    if (index.column() == SubscriptionTableModel::Interface) {
+        auto *combo = new QComboBox(parent);
+        combo->setEditable(true);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        // Names only: an address typed in works too, and IPv6-only interfaces are here.
+        for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
+            combo->addItem(interface.name());
+        connect(combo, &QComboBox::editTextChanged, combo,
+                [this, combo, cell](const QString &text) { check(combo, cell, text); });
+        return combo;
+    }
+    QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+    if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->setToolTip(index.column() == SubscriptionTableModel::Source
+                             ? tr("A source address, or nothing for any source")
+                             : QString());
+        connect(line, &QLineEdit::textEdited, line,
+                [this, line, cell](const QString &text) { check(line, cell, text); });
+    }
+    return editor;
+}
+
+void SubscriptionItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        combo->setEditText(index.data(Qt::EditRole).toString());
+        return;
+    }
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void SubscriptionItemDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                            const QModelIndex &index) const
+{
+    const QString text = editorText(editor);
+    if (text == index.data(Qt::EditRole).toString())
+        return; // opened and closed without a change
+    model->setData(index, text, Qt::EditRole);
+}
+
+void SubscriptionItemDelegate::destroyEditor(QWidget *editor, const QModelIndex &index) const
+{
+    emit problemChanged({});
+    QStyledItemDelegate::destroyEditor(editor, index);
+}
+
+void SubscriptionItemDelegate::check(QWidget *editor, const QModelIndex &index,
+                                     const QString &text) const
+{
+    QString problem;
+    if (index.isValid())
+        m_model.edited(index, text, &problem);
+    QPalette palette = editor->parentWidget() ? editor->parentWidget()->palette() : editor->palette();
+    if (!problem.isEmpty())
+        palette.setColor(QPalette::Text, InlineMessage::color(InlineMessage::Severity::Error));
+    editor->setPalette(palette);
+    emit problemChanged(problem);
+}
