@@ -37,6 +37,7 @@ HeadlessSender::HeadlessSender(MonitorSession &session, const CommandLineOptions
                                .arg(count));
     });
     m_streamProgress.setInterval(std::chrono::seconds(1));
+    m_streamProgress.setTimerType(Qt::PreciseTimer); // a coarse one fires up to 5 % early
     connect(&m_streamProgress, &QTimer::timeout, this, &HeadlessSender::printStreamProgress);
 }
 

@@ -12,6 +12,8 @@
 // go is counted as failed, with the system's error, and the rest still go.
 class DatagramBatchSender final
 {
+    Q_DISABLE_COPY_MOVE(DatagramBatchSender)
+
 public:
     struct Result
     {
@@ -25,7 +27,6 @@ public:
     // A link-local (or interface-local) IPv6 group is reached through `interfaceIndex`.
     DatagramBatchSender(qintptr descriptor, const QHostAddress &group, quint16 port, int interfaceIndex);
     ~DatagramBatchSender();
-    Q_DISABLE_COPY_MOVE(DatagramBatchSender)
 
     // `count` (at most maxBatch) datagrams of `size` bytes each, back to back in `data`.
     Result send(const char *data, int size, int count);

@@ -52,7 +52,6 @@ public:
                std::optional<qint64> count = std::nullopt);
     void stop();
     bool isRunning() const { return m_running; }
-    bool isStreaming() const { return m_stream != nullptr; }
     qint64 sentCount() const;
     qint64 errorCount() const;
     qint64 skippedCount() const;
