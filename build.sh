@@ -15,8 +15,12 @@ readonly packages=(
     tzdata
     # tests/fuzz: libFuzzer targets, built with clang
     clang libclang-rt-dev
-    # packages: icons and man page at build time, then the package checks (installer/)
-    librsvg2-bin help2man dpkg-dev file lintian desktop-file-utils appstream
+    # packages: icons and man page at build time, then the package checks (installer/),
+    # systemd-analyze for the probe's unit
+    librsvg2-bin help2man dpkg-dev file lintian desktop-file-utils appstream systemd
+    # --metrics: promtool checks the exposition and the example alert rules, and a real
+    # Prometheus scrapes two probes (tests/scenarios/tst_prometheus.cpp)
+    prometheus
 )
 
 install_missing_packages() {
@@ -48,6 +52,14 @@ install_missing_packages() {
     "${sudo[@]}" apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y -q --no-install-recommends "${missing[@]}"
+    # The tests run prometheus and promtool themselves; the system service that installing
+    # the package starts (a server on port 9090 scraping this machine) was not asked for.
+    if [[ " ${missing[*]} " == *" prometheus "* && -d /run/systemd/system ]] &&
+        systemctl is-enabled --quiet prometheus.service 2>/dev/null; then
+        echo "build.sh: stopping and disabling the prometheus service the package started" \
+            "(the tests need only its programs; 'systemctl enable --now prometheus' runs it)"
+        "${sudo[@]}" systemctl disable --now prometheus.service
+    fi
 }
 
 install_missing_packages

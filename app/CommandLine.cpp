@@ -1,7 +1,7 @@
 #include "CommandLine.h"
 
+#include "ConfigArguments.h"
 #include "SendOptions.h"
-
 #include "generators/StreamFormats.h"
 #include "settings/ConfigValidation.h"
 #include "net/NetworkInterfaces.h"
@@ -189,6 +189,14 @@ QStringList arguments(int argc, char **argv)
 
 CommandLineOptions parse(const QStringList &arguments)
 {
+    const CommandLineOptions options = parseArguments(arguments);
+    if (options.outcome != CommandLineOptions::Outcome::Run || options.configFile.isEmpty())
+        return options;
+    return ConfigArguments::parse(arguments, options);
+}
+
+CommandLineOptions parseArguments(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Watch and generate UDP multicast traffic.\n"
@@ -260,8 +268,19 @@ CommandLineOptions parse(const QStringList &arguments)
     const QCommandLineOption listen(
         QStringLiteral("listen"),
         QStringLiteral("Window: start listening at once (implied by --stats)."));
+    const QCommandLineOption metrics(
+        QStringLiteral("metrics"),
+        QStringLiteral("Serve Prometheus metrics over HTTP at /metrics on [ADDRESS:]PORT "
+                       "(127.0.0.1 unless an address is given; [::1]:9300 for IPv6)."),
+        QStringLiteral("[address:]port"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Read settings from FILE, one 'option = value' a line (the command line "
+                       "overrides them); headless re-reads it on SIGHUP."),
+        QStringLiteral("file"));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
                        size, count, duration, stats, json, datagrams, listen});
+    parser.addOptions({metrics, config});
     addQtWindowOptions(parser);
     // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -389,6 +408,19 @@ CommandLineOptions parse(const QStringList &arguments)
         if (const auto reason = ConfigValidation::statsPeriodError(parser.value(stats)))
             return error(*reason);
         options.statsSeconds = parser.value(stats).trimmed().toDouble();
+    }
+    if (parser.isSet(metrics)) {
+        if (options.mode == CommandLineOptions::Mode::Send)
+            return error(QStringLiteral("--metrics is for --headless and the window; --send has no statistics"));
+        QString reason;
+        options.metrics = MetricsEndpoint::parse(parser.value(metrics), &reason);
+        if (!options.metrics)
+            return error(reason);
+    }
+    if (parser.isSet(config)) {
+        if (parser.value(config).isEmpty())
+            return error(QStringLiteral("--config needs a file"));
+        options.configFile = parser.value(config);
     }
     options.platformChosen = parser.isSet(QStringLiteral("platform"));
     options.json = parser.isSet(json);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "decoders/PayloadDecoder.h"
+#include "metrics/MetricsEndpoint.h"
 #include "settings/MulticastConfig.h"
 
 #include <QString>
@@ -40,6 +41,8 @@ struct CommandLineOptions
     bool datagrams = false; // with --stats: print each datagram too
     bool listen = false;    // the window starts listening at once
     bool platformChosen = false; // Qt's -platform: the window may need no display
+    std::optional<MetricsEndpoint> metrics; // --metrics: serve Prometheus metrics there
+    QString configFile;                     // --config: read at start, again on SIGHUP (headless)
     QStringList warnings;
 
     void applyTo(ReceiveConfig &receive, TransmitConfig &transmit) const;
@@ -56,7 +59,10 @@ namespace CommandLine {
 // main()'s arguments as QCoreApplication::arguments() gives them, before one exists.
 QStringList arguments(int argc, char **argv);
 // Needs no application object: main() parses before it makes one. Qt's own window options
-// (-platform, -style, -reverse, …) are accepted and left to QApplication.
+// (-platform, -style, -reverse, …) are accepted and left to QApplication. A --config FILE's
+// settings come first and the command line overrides them (ConfigArguments).
 CommandLineOptions parse(const QStringList &arguments);
+// The arguments alone: a --config is noted in configFile, not read.
+CommandLineOptions parseArguments(const QStringList &arguments);
 
 } // namespace CommandLine

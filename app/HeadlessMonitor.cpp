@@ -55,6 +55,14 @@ void HeadlessMonitor::start()
     m_pipeline.listener().start(m_config);
 }
 
+void HeadlessMonitor::reconfigure(const ReceiveConfig &config)
+{
+    if (m_stopping || m_completed)
+        return;
+    m_config = config;
+    m_pipeline.listener().start(m_config);
+}
+
 void HeadlessMonitor::print(const DatagramBatch &batch)
 {
     // Batches the worker hands over while stopping arrived during the run, and the final

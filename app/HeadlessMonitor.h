@@ -24,6 +24,9 @@ public:
                     const ReceiveConfig &config, LineSink &out, QObject *parent = nullptr);
 
     void start();
+    // Listens to what config says from now on (SIGHUP with --config): the receiver joins
+    // anew; flows, and subscriptions that stay, keep their counters.
+    void reconfigure(const ReceiveConfig &config);
     // Stops listening, waits for the datagrams already read, prints the final statistics.
     void finish();
 

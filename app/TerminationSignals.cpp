@@ -11,10 +11,19 @@ namespace {
 
 int signalPipe[2] = {-1, -1};
 
-void forwardSignal(int)
+void forwardSignal(int number)
 {
-    const char byte = 1;
+    const char byte = char(number);
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+void forward(int number)
+{
+    struct sigaction action = {};
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(number, &action, nullptr);
 }
 
 } // namespace
@@ -28,19 +37,27 @@ TerminationSignals::TerminationSignals(QObject *parent)
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
         [[maybe_unused]] const auto read = ::read(signalPipe[1], &byte, 1);
-        emit terminationRequested();
+        if (byte == SIGHUP && m_hangUpReloads)
+            emit reloadRequested();
+        else
+            emit terminationRequested();
     });
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    forward(SIGINT);
+    forward(SIGTERM);
     struct sigaction hangUp = {};
     sigaction(SIGHUP, nullptr, &hangUp);
     m_handlesHangUp = hangUp.sa_handler != SIG_IGN;
     if (m_handlesHangUp)
-        sigaction(SIGHUP, &action, nullptr);
+        forward(SIGHUP);
+}
+
+void TerminationSignals::reloadOnHangUp()
+{
+    if (!m_notifier)
+        return;
+    m_hangUpReloads = true;
+    m_handlesHangUp = true;
+    forward(SIGHUP);
 }
 
 TerminationSignals::~TerminationSignals()
@@ -73,6 +90,10 @@ TerminationSignals::TerminationSignals(QObject *parent)
 {
     instance = this;
     SetConsoleCtrlHandler(forwardConsoleEvent, TRUE);
+}
+
+void TerminationSignals::reloadOnHangUp()
+{
 }
 
 TerminationSignals::~TerminationSignals()

@@ -6,6 +6,8 @@
 #include "StandardOutput.h"
 #include "TerminationSignals.h"
 #include "MainWindow.h"
+#include "metrics/MetricsExposition.h"
+#include "metrics/MetricsServer.h"
 #include "session/MonitorSession.h"
 #include "settings/SettingsStore.h"
 #include "session/StallMonitor.h"
@@ -49,9 +51,30 @@ int answerWithoutRunning(const CommandLineOptions &options)
     return -1;
 }
 
-template<typename Runner, typename Config>
+// --metrics: the session's statistics over HTTP, on the caller's thread. False, said on
+// stderr, when the address cannot be served.
+bool serveMetrics(MetricsServer &server, const CommandLineOptions &options)
+{
+    if (!options.metrics)
+        return true;
+    QString reason;
+    if (!server.listen(*options.metrics, &reason)) {
+        Diagnostics::error(reason);
+        return false;
+    }
+    Diagnostics::note(QStringLiteral("Serving metrics at ") + server.endpoint().metricsUrl());
+    return true;
+}
+
+MetricsServer::Render metricsOf(const MonitorSession &session)
+{
+    return [&session] { return MetricsExposition::renderNow(session.statistics()); };
+}
+
+// setUp(session, runner, termination) adds what a mode needs; false ends the run with 1.
+template<typename Runner, typename Config, typename SetUp>
 int runWithoutWindow(QCoreApplication &app, int standardOutput, const CommandLineOptions &options,
-                     const Config &config)
+                     const Config &config, SetUp setUp)
 {
     TerminationSignals termination;
     StandardOutput output(standardOutput);
@@ -62,21 +85,67 @@ int runWithoutWindow(QCoreApplication &app, int standardOutput, const CommandLin
     // A script wants to know at once that its output is lost, not at the end of the run.
     QObject::connect(&output, &StandardOutput::failed, &app,
                      [] { QCoreApplication::exit(StandardOutput::writeErrorExitCode); });
+    if (!setUp(session, runner, termination))
+        return output.close(1);
     runner.start();
     return output.close(app.exec());
 }
 
-int runHeadless(QCoreApplication &app, int standardOutput, const CommandLineOptions &options)
+// The settings with the command line's choices applied.
+void configure(const CommandLineOptions &options, ReceiveConfig &receive, TransmitConfig &transmit)
 {
     SettingsStore settings;
-    ReceiveConfig receive = settings.receiveConfig();
-    TransmitConfig transmit = settings.transmitConfig();
+    receive = settings.receiveConfig();
+    transmit = settings.transmitConfig();
     for (const QString &warning : settings.takeWarnings())
         Diagnostics::warning(warning);
     options.applyTo(receive, transmit);
+}
+
+// SIGHUP with --config: the file and the command line read again; the subscriptions
+// change at once, the rest at the next start. A file that no longer reads changes nothing.
+void reload(HeadlessMonitor &monitor, const QStringList &arguments, const CommandLineOptions &running)
+{
+    const CommandLineOptions options = CommandLine::parse(arguments);
+    if (options.outcome != CommandLineOptions::Outcome::Run) {
+        Diagnostics::error(QStringLiteral("not reloaded, going on as before: ") + options.message);
+        return;
+    }
+    const auto endpoint = [](const CommandLineOptions &of) {
+        return of.metrics ? of.metrics->toString() : QString();
+    };
+    if (endpoint(options) != endpoint(running))
+        Diagnostics::warning(QStringLiteral("the metrics address changes at the next start, not on reload"));
+    ReceiveConfig receive;
+    TransmitConfig transmit;
+    configure(options, receive, transmit);
+    Diagnostics::note(QStringLiteral("Reloaded ") + options.configFile);
+    monitor.reconfigure(receive);
+}
+
+int runHeadless(QCoreApplication &app, int standardOutput, const QStringList &arguments,
+                const CommandLineOptions &options)
+{
+    ReceiveConfig receive;
+    TransmitConfig transmit;
+    configure(options, receive, transmit);
     if (options.mode == CommandLineOptions::Mode::Send)
-        return runWithoutWindow<HeadlessSender>(app, standardOutput, options, transmit);
-    return runWithoutWindow<HeadlessMonitor>(app, standardOutput, options, receive);
+        return runWithoutWindow<HeadlessSender>(app, standardOutput, options, transmit,
+                                                [](MonitorSession &, HeadlessSender &, TerminationSignals &) {
+                                                    return true;
+                                                });
+    const auto setUp = [&](MonitorSession &session, HeadlessMonitor &monitor, TerminationSignals &termination) {
+        auto *metrics = new MetricsServer(metricsOf(session), &monitor);
+        if (!serveMetrics(*metrics, options))
+            return false;
+        if (!options.configFile.isEmpty()) {
+            termination.reloadOnHangUp();
+            QObject::connect(&termination, &TerminationSignals::reloadRequested, &monitor,
+                             [&monitor, &arguments, &options] { reload(monitor, arguments, options); });
+        }
+        return true;
+    };
+    return runWithoutWindow<HeadlessMonitor>(app, standardOutput, options, receive, setUp);
 }
 
 int runGui(QApplication &app, int standardOutput, const CommandLineOptions &options)
@@ -105,6 +174,11 @@ int runGui(QApplication &app, int standardOutput, const CommandLineOptions &opti
                                                      : MainWindow::SubscriptionOrigin::Settings;
     MonitorSession session;
     MainWindow window(session, settings, receive, {subscriptions, origin}, transmit);
+    MetricsServer metrics(metricsOf(session));
+    if (!serveMetrics(metrics, options))
+        return 1;
+    if (metrics.isListening())
+        window.showMetricsUrl(metrics.endpoint().metricsUrl());
     // --stats: the same statistics lines as headless, plus how long the window stalled. A
     // write error is said at once; the window stays open and exits with its code.
     StandardOutput output(standardOutput);
@@ -167,7 +241,7 @@ int main(int argc, char *argv[])
     const int standardOutput = StandardOutput::claimDescriptor();
     if (!window) {
         QCoreApplication app(argc, argv);
-        return runHeadless(app, standardOutput, options);
+        return runHeadless(app, standardOutput, CommandLine::arguments(argc, argv), options);
     }
     if (const auto reason = DisplayCheck::missingDisplay(options.platformChosen)) {
         Diagnostics::error(*reason);

@@ -89,6 +89,8 @@ expected=(
     share/man/man1/mcast-monitor.1.gz
     share/doc/mcast-monitor/copyright
     share/doc/mcast-monitor/changelog.gz
+    share/doc/mcast-monitor/examples/probe.conf
+    lib/systemd/system/mcast-monitor-probe.service
 )
 for size in 16 32 48 64 128 256; do
     expected+=("share/icons/hicolor/${size}x$size/apps/mcast-monitor.png")
@@ -198,6 +200,27 @@ if gzip -t "$man" 2>/dev/null && zcat "$man" | grep -q '^\.TH MCAST-MONITOR "1"'
 else
     fail "man page is gzipped, generated from --help of version $version" \
         "$(zcat "$man" 2>&1 | head -n 5)"
+fi
+
+# systemd-analyze verify prints what it finds doubtful (an unknown key, a missing program)
+# and may still exit 0: both must be clean. ExecStart must name an executable that exists,
+# so the copy checked points at the extracted binary.
+unit=$work/deb/usr/lib/systemd/system/mcast-monitor-probe.service
+if ! command -v systemd-analyze >/dev/null; then
+    fail "systemd-analyze verify mcast-monitor-probe.service" "systemd-analyze missing -- ./build.sh installs systemd"
+elif ! grep -qx 'ExecStart=/usr/bin/mcast-monitor --headless --config /etc/mcast-monitor/probe.conf' "$unit" ||
+    ! grep -qx 'DynamicUser=yes' "$unit" || ! grep -qx 'Restart=on-failure' "$unit"; then
+    fail "mcast-monitor-probe.service runs the packaged binary on probe.conf, dynamic user, restarted" \
+        "$(cat "$unit" 2>&1)"
+else
+    sed "s|^ExecStart=/usr/bin/mcast-monitor|ExecStart=$work/deb/usr/bin/mcast-monitor|" "$unit" \
+        >"$work/mcast-monitor-probe.service"
+    out=$(systemd-analyze verify --man=no "$work/mcast-monitor-probe.service" 2>&1)
+    if [[ $? -eq 0 && -z $out ]]; then
+        pass "systemd-analyze verify mcast-monitor-probe.service"
+    else
+        fail "systemd-analyze verify mcast-monitor-probe.service" "$out"
+    fi
 fi
 
 # ---- lintian ----------------------------------------------------------------------------

@@ -124,7 +124,7 @@ void MainWindow::setupReceiveControls(const StartingSubscriptions &subscriptions
 void MainWindow::setupTables()
 {
     // The senders tabs need the session when they are made, so they are made here.
-    m_senderTabs = new SenderTabs(m_session);
+    m_senderTabs = new SenderTabs(m_session, m_settings);
     m_ui->tablesSplitter->addWidget(m_senderTabs);
     m_ui->tablesSplitter->setStretchFactor(0, 3);
     m_ui->tablesSplitter->setStretchFactor(1, 2);
@@ -271,6 +271,11 @@ void MainWindow::startListening()
 {
     if (const auto config = validatedReceiveConfig())
         join(*config);
+}
+
+void MainWindow::showMetricsUrl(const QString &url)
+{
+    m_ui->statusBar->showMetricsUrl(url);
 }
 
 // The list changed: it is saved (unless it is the command line's), and while listening the

@@ -50,6 +50,8 @@ public:
 
     // Joins the subscriptions that are on, as the button does.
     void startListening();
+    // Says in the status bar where Prometheus finds the metrics (--metrics).
+    void showMetricsUrl(const QString &url);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

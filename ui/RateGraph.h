@@ -27,6 +27,7 @@ public:
     // The label (usually the address) is drawn as plain text in the legend and read-out.
     void setSelectedSender(const FlowKey &flow, const QString &label);
     void clearSelectedSender();
+    std::optional<FlowKey> selectedSender() const { return m_selectedFlow; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

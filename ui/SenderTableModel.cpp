@@ -1,96 +1,18 @@
 #include "SenderTableModel.h"
 
-#include "ColumnHeaders.h"
-#include "output/DatagramText.h"
 #include "LivenessPalette.h"
 #include "OwnTransmitterMarker.h"
+#include "SenderColumns.h"
+#include "Units.h"
+#include "output/DatagramText.h"
 #include "output/StatsReport.h"
 #include "session/MonitorSession.h"
-#include "Units.h"
 
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
 
 #include <algorithm>
-#include <iterator>
-
-namespace {
-
-constexpr qint64 shortWindowMs = 1000;
-constexpr qint64 longWindowMs = 10000;
-
-bool isNumeric(int column)
-{
-    return column >= SenderTableModel::Packets && column <= SenderTableModel::ByteRate1s
-           && column != SenderTableModel::Ports;
-}
-
-bool isOtherSenders(const TrafficStatistics::Sender &sender)
-{
-    return sender.other;
-}
-
-// In Column order.
-constexpr ColumnTitle columnTitles[] = {
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Source"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Sender's IPv4 address")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "State"),
-     QT_TRANSLATE_NOOP("SenderTableModel",
-                       "live; late when nothing has arrived for 1.5 × the expected interval "
-                       "(at least 0.2 s); silent after 3 × (at least 3 s)")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Ours"),
-     QT_TRANSLATE_NOOP("SenderTableModel",
-                       "This flow is this window's own transmitter (it is always a row of its own)")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Group"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "The group and port this flow is sent to")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Format"),
-     QT_TRANSLATE_NOOP("SenderTableModel",
-                       "The payload format the decoder recognised: atu (the seed's heartbeat, one "
-                       "flow per prefix) or raw (everything else from this source, whatever its "
-                       "source ports)")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Packets"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams received from this sender")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (10 s)"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams per second over the last 10 seconds")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Interval"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Time between its last two datagrams")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Expected"),
-     QT_TRANSLATE_NOOP("SenderTableModel",
-                       "Expected interval: the median of its recent intervals, which liveness "
-                       "is judged by")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Mean interval"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every interval since it appeared")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Jitter"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Standard deviation of its recent intervals")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "ATU offset"),
-     QT_TRANSLATE_NOOP("SenderTableModel",
-                       "Arrival minus ATU time of its latest heartbeat. The ATU time carries no "
-                       "zone and is read as this computer's local time")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset min"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Smallest ATU offset seen")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset mean"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every ATU offset seen")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Offset max"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Largest ATU offset seen")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Ports"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Source ports seen from this sender")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Bytes"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes received from this sender")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "B/s (10 s)"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last 10 seconds")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (1 s)"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams per second over the last second")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "B/s (1 s)"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last second")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "First seen"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the first datagram")},
-    {QT_TRANSLATE_NOOP("SenderTableModel", "Last seen"),
-     QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the latest datagram")},
-};
-static_assert(std::size(columnTitles) == SenderTableModel::ColumnCount);
-
-} // namespace
 
 SenderTableModel::SenderTableModel(MonitorSession &session, QObject *parent)
     : SenderTableModel(session.statistics(), parent)
@@ -128,16 +50,20 @@ QVariant SenderTableModel::data(const QModelIndex &index, int role) const
     if (std::size_t(index.row()) >= m_statistics.senders().size())
         return {};
     const TrafficStatistics::Sender &sender = m_statistics.senders()[std::size_t(index.row())];
-    const bool stateCell = index.column() == State && !isOtherSenders(sender);
+    const SenderColumns::Column &column = SenderColumns::column(index.column());
+    const SenderColumns::Flow flow{m_statistics, sender};
+    const bool stateCell = index.column() == State && !sender.other;
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(sender, index.column());
+        return SenderColumns::text(column.format, column.value(flow));
+    case SortRole:
+        return column.sortKey ? column.sortKey(flow) : column.value(flow);
     case Qt::ToolTipRole:
         return toolTip(sender, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Ours)
             return int(Qt::AlignCenter);
-        return cellAlignment(isNumeric(index.column()));
+        return cellAlignment(column.header.numeric);
     case Qt::BackgroundRole:
         return background(sender);
     case Qt::DecorationRole:
@@ -160,81 +86,11 @@ QVariant SenderTableModel::data(const QModelIndex &index, int role) const
 // keeps the own-transmitter mark.
 QVariant SenderTableModel::background(const TrafficStatistics::Sender &sender) const
 {
-    if (sender.liveness != Liveness::Live && !isOtherSenders(sender))
+    if (sender.liveness != Liveness::Live && !sender.other)
         return QBrush(LivenessPalette::background(sender.liveness, QGuiApplication::palette()));
     if (sender.fromOwnTransmitter)
         return QBrush(OwnTransmitterMarker::tint());
     return {};
-}
-
-QVariant SenderTableModel::displayText(const TrafficStatistics::Sender &sender, int column) const
-{
-    switch (column) {
-    case Source:
-        if (isOtherSenders(sender))
-            return tr("other senders");
-        return sender.address.toString();
-    case State:
-        return isOtherSenders(sender) ? QString() : StatsReport::livenessName(sender.liveness);
-    case Group:
-        return isOtherSenders(sender)
-                   ? QString()
-                   : Endpoint{sender.group, sender.port}.toString();
-    case Format:
-        return isOtherSenders(sender) ? QString() : payloadFormatName(sender.format);
-    case Ports:
-        return StatsReport::portList(sender);
-    case Packets:
-        return QString::number(sender.packets);
-    case Bytes:
-        return Units::bytes(double(sender.bytes));
-    case PacketRate1s:
-        return Units::count(m_statistics.rate(sender.rates, shortWindowMs).packetsPerSecond);
-    case ByteRate1s:
-        return Units::byteRate(m_statistics.rate(sender.rates, shortWindowMs).bytesPerSecond);
-    case PacketRate10s:
-        return Units::count(m_statistics.rate(sender.rates, longWindowMs).packetsPerSecond);
-    case ByteRate10s:
-        return Units::byteRate(m_statistics.rate(sender.rates, longWindowMs).bytesPerSecond);
-    case FirstSeen:
-        return DatagramText::clockTime(sender.firstSeenUs);
-    case LastSeen:
-        return DatagramText::clockTime(sender.lastSeenUs);
-    case Ours:
-        return sender.fromOwnTransmitter ? OwnTransmitterMarker::text() : QString();
-    default:
-        return timingText(sender, column);
-    }
-}
-
-// Empty until there is something to say: intervals need two datagrams, offsets an ATU one.
-QVariant SenderTableModel::timingText(const TrafficStatistics::Sender &sender, int column) const
-{
-    const SenderTiming &timing = sender.timing;
-    const auto text = [](const auto &microseconds) {
-        return microseconds ? Units::duration(double(*microseconds)) : QString();
-    };
-    const auto offsets = timing.atuOffsets();
-    switch (column) {
-    case LastInterval:
-        return text(timing.lastIntervalUs());
-    case ExpectedInterval:
-        return text(timing.expectedIntervalUs());
-    case MeanInterval:
-        return text(timing.meanIntervalUs());
-    case Jitter:
-        return text(timing.jitterUs());
-    case AtuOffset:
-        return offsets ? Units::duration(double(offsets->lastUs)) : QString();
-    case AtuOffsetMin:
-        return offsets ? Units::duration(double(offsets->minUs)) : QString();
-    case AtuOffsetMean:
-        return offsets ? Units::duration(offsets->meanUs) : QString();
-    case AtuOffsetMax:
-        return offsets ? Units::duration(double(offsets->maxUs)) : QString();
-    default:
-        return {};
-    }
 }
 
 QString SenderTableModel::stateToolTip(const TrafficStatistics::Sender &sender) const
@@ -253,12 +109,13 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
 {
     switch (column) {
     case Source:
-        if (isOtherSenders(sender))
+        if (sender.other)
             return tr(
                 "Senders beyond the number of addresses tracked one by one, counted together");
         break;
     case State:
-        if (!isOtherSenders(sender))
+    case LastSeen:
+        if (!sender.other)
             return stateToolTip(sender);
         break;
     case Ports:
@@ -277,9 +134,9 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
             return tr("%1 ATU heartbeats; their time is read as this computer's local time")
                 .arg(offsets->count);
         break;
-    case FirstSeen:
+    case FirstSeenTime:
         return DatagramText::isoTime(sender.firstSeenUs);
-    case LastSeen:
+    case LastSeenTime:
         return DatagramText::isoTime(sender.lastSeenUs);
     default:
         break;
@@ -293,7 +150,8 @@ QVariant SenderTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    return columnHeaderData(staticMetaObject.className(), columnTitles[section], isNumeric(section), role);
+    return columnHeaderData(staticMetaObject.className(), SenderColumns::column(section).header,
+                            role);
 }
 
 void SenderTableModel::update()
@@ -320,4 +178,3 @@ void SenderTableModel::refresh()
         return;
     emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
-

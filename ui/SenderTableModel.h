@@ -9,27 +9,34 @@
 
 class MonitorSession;
 
-// One row per flow (a sender's stream to a group) of TrafficStatistics, in order of first appearance: its liveness,
-// counters, rates, arrival intervals and ATU clock offsets. The statistics change with
-// every batch; the model learns of it through update() (new senders become inserted rows)
-// and refresh() (everything else, one dataChanged for all of it).
+// One row per flow (a sender's stream to a group) of TrafficStatistics, in order of first
+// appearance: its liveness, counters, rates, arrival intervals and ATU clock offsets. The
+// header names each column for the column chooser (ColumnHeaderRole). The statistics change
+// with every batch; the model learns of it through update() (new senders become inserted
+// rows) and refresh() (everything else, one dataChanged for all of it).
 class SenderTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SenderTableModel)
 
 public:
-    // The columns a heartbeat watcher reads first come first.
+    // In the order the table shows them by default: what a heartbeat watcher reads first
+    // comes first, then what is shown only on request (SenderColumns has the rest).
     enum Column {
         Source,
         State,
-        Ours,
+        LastSeen,
+        PacketRate,
         Group,
         Format,
         Packets,
-        PacketRate10s,
-        LastInterval,
         ExpectedInterval,
+        ByteRate,
+        PacketRate10s,
+        ByteRate10s,
+        Bytes,
+        Ours,
+        LastInterval,
         MeanInterval,
         Jitter,
         AtuOffset,
@@ -37,18 +44,15 @@ public:
         AtuOffsetMean,
         AtuOffsetMax,
         Ports,
-        Bytes,
-        ByteRate10s,
-        PacketRate1s,
-        ByteRate1s,
-        FirstSeen,
-        LastSeen,
+        FirstSeenTime,
+        LastSeenTime,
         ColumnCount
     };
     enum Role {
         OwnTransmitterRole = Qt::UserRole + 1,
         AddressRole, // IpAddress
-        LivenessRole // int(Liveness)
+        LivenessRole, // int(Liveness)
+        SortRole // what the column sorts by: numbers as numbers, addresses in address order
     };
 
     static constexpr std::chrono::milliseconds refreshInterval{500};
@@ -71,8 +75,6 @@ public:
     void refresh();
 
 private:
-    QVariant displayText(const TrafficStatistics::Sender &sender, int column) const;
-    QVariant timingText(const TrafficStatistics::Sender &sender, int column) const;
     QString toolTip(const TrafficStatistics::Sender &sender, int column) const;
     QString stateToolTip(const TrafficStatistics::Sender &sender) const;
     QVariant background(const TrafficStatistics::Sender &sender) const;

@@ -1,48 +1,28 @@
 #include "SenderTabs.h"
 
+#include "ColumnChooser.h"
+#include "FrozenColumnsTableView.h"
 #include "RateGraph.h"
 #include "TableViews.h"
 #include "session/MonitorSession.h"
 
 #include <QTableView>
 
-SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
+SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget *parent)
     : QTabWidget(parent)
     , m_statistics(session.statistics())
     , m_senderModel(session, this)
+    , m_sortedSenders(this)
     , m_eventModel(this)
     , m_sampleTimer(this)
-    , m_senderView(new QTableView)
+    , m_senderView(new FrozenColumnsTableView)
     , m_rateGraph(new RateGraph)
     , m_eventView(new QTableView)
 {
     setObjectName(QStringLiteral("senderTabs"));
     setDocumentMode(true);
 
-    m_senderView->setObjectName(QStringLiteral("senderView"));
-    TableViews::setup(m_senderView, &m_senderModel);
-    TableViews::sizeColumns(m_senderView, {{SenderTableModel::Source, "255.255.255.255"},
-                                           {SenderTableModel::State, "#### silent"},
-                                           {SenderTableModel::Ours, "yes"},
-                                           {SenderTableModel::Group, "239.255.255.255:65535"},
-                                           {SenderTableModel::Format, "format"},
-                                           {SenderTableModel::Packets, "9999999"},
-                                           {SenderTableModel::PacketRate10s, "999.9 k"},
-                                           {SenderTableModel::LastInterval, "9999.9 ms"},
-                                           {SenderTableModel::ExpectedInterval, "9999.9 ms"},
-                                           {SenderTableModel::MeanInterval, "9999.9 ms"},
-                                           {SenderTableModel::Jitter, "9999.9 ms"},
-                                           {SenderTableModel::AtuOffset, "-9999.9 ms"},
-                                           {SenderTableModel::AtuOffsetMin, "-9999.9 ms"},
-                                           {SenderTableModel::AtuOffsetMean, "-9999.9 ms"},
-                                           {SenderTableModel::AtuOffsetMax, "-9999.9 ms"},
-                                           {SenderTableModel::Ports, "65535, 65535"},
-                                           {SenderTableModel::Bytes, "999.9 MB"},
-                                           {SenderTableModel::ByteRate10s, "999.9 MB/s"},
-                                           {SenderTableModel::PacketRate1s, "999.9 k"},
-                                           {SenderTableModel::ByteRate1s, "999.9 MB/s"},
-                                           {SenderTableModel::FirstSeen, "00:00:00.000"},
-                                           {SenderTableModel::LastSeen, "00:00:00.000"}});
+    setupSenderView(settings);
 
     m_rateGraph->setObjectName(QStringLiteral("rateGraph"));
     m_rateGraph->setHistory(&m_rateHistory);
@@ -75,10 +55,24 @@ SenderTabs::SenderTabs(MonitorSession &session, QWidget *parent)
 SenderTabs::~SenderTabs()
 {
     m_sampleTimer.stop();
+    m_columnChooser.reset(); // saves what is pending while the view is still there
     // The views are children and outlive the members: they must let go of the models first.
     m_rateGraph->setHistory(nullptr);
     m_senderView->setModel(nullptr);
     m_eventView->setModel(nullptr);
+}
+
+void SenderTabs::setupSenderView(SettingsStore &settings)
+{
+    m_sortedSenders.setSourceModel(&m_senderModel);
+    m_sortedSenders.setSortRole(SenderTableModel::SortRole);
+    m_senderView->setObjectName(QStringLiteral("senderView"));
+    m_senderView->frozenView()->setObjectName(QStringLiteral("senderFrozenView"));
+    TableViews::setup(m_senderView, &m_sortedSenders);
+    m_senderView->setFrozenColumns({SenderTableModel::Source, SenderTableModel::State});
+    m_senderView->setSortable(true);
+    m_columnChooser = std::make_unique<ColumnChooser>(*m_senderView, settings, QStringLiteral("flows"));
+    m_columnChooser->addHeader(m_senderView->frozenView()->horizontalHeader());
 }
 
 void SenderTabs::forgetHistory()
@@ -107,7 +101,7 @@ void SenderTabs::showSelectedSender(const QModelIndex &current)
         m_rateGraph->clearSelectedSender();
         return;
     }
-    const std::size_t row = std::size_t(current.row());
+    const std::size_t row = std::size_t(m_sortedSenders.mapToSource(current).row());
     if (row >= m_statistics.senders().size())
         return;
     m_rateGraph->setSelectedSender(m_statistics.senders()[row].key(),

@@ -4,19 +4,25 @@
 #include "analysis/RateHistory.h"
 #include "SenderTableModel.h"
 
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
+class ColumnChooser;
+class FrozenColumnsTableView;
 class MonitorSession;
 class QAction;
 class QTableView;
 class RateGraph;
+class SettingsStore;
 
-// What is known about the senders, as tabs: the senders table (liveness, rates, timing),
-// a rate graph of the total and of the sender selected in the table, and the log of
-// liveness events. The rate history is sampled here, once a second.
+// What is known about the senders, as tabs: the senders table (liveness, rates, timing;
+// sortable, its columns chosen from the header's menu and saved, Source and State kept in
+// sight when it scrolls sideways), a rate graph of the total and of the sender selected in
+// the table, and the log of liveness events. The rate history is sampled here, once a second.
 class SenderTabs final : public QTabWidget
 {
     Q_OBJECT
@@ -26,8 +32,9 @@ public:
     enum Tab { SendersTab, RateGraphTab, EventLogTab };
     static constexpr std::chrono::milliseconds sampleInterval{1000};
 
-    // The table and the log follow the session by themselves.
-    explicit SenderTabs(MonitorSession &session, QWidget *parent = nullptr);
+    // The table and the log follow the session by themselves; the table's columns are kept
+    // in the settings.
+    SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget *parent = nullptr);
     ~SenderTabs() override;
 
     // Makes an action with a widget-and-children shortcut (Pause) reachable from the tabs.
@@ -35,15 +42,18 @@ public:
     void sampleRates();
 
 private:
+    void setupSenderView(SettingsStore &settings);
     void showSelectedSender(const QModelIndex &current);
     void forgetHistory();
 
     const TrafficStatistics &m_statistics;
     SenderTableModel m_senderModel;
+    QSortFilterProxyModel m_sortedSenders;
     EventLogModel m_eventModel;
     RateHistory m_rateHistory;
     QTimer m_sampleTimer;
-    QTableView *m_senderView = nullptr;
+    FrozenColumnsTableView *m_senderView = nullptr;
+    std::unique_ptr<ColumnChooser> m_columnChooser;
     RateGraph *m_rateGraph = nullptr;
     QTableView *m_eventView = nullptr;
 };

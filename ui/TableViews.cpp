@@ -1,5 +1,7 @@
 #include "TableViews.h"
 
+#include "ColumnHeaders.h"
+
 #include <QHeaderView>
 #include <QStyle>
 #include <QTableView>
@@ -23,16 +25,32 @@ void setup(QTableView *view, QAbstractItemModel *model)
     view->horizontalHeader()->setStretchLastSection(true);
 }
 
+int columnWidth(const QTableView *view, int column, const QString &sample)
+{
+    const QHeaderView *header = view->horizontalHeader();
+    const int padding = 2 * view->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + 10;
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    int titleWidth = header->fontMetrics().horizontalAdvance(title);
+    // Room for the sort arrow, so that a sorted column's title is not cut short.
+    if (view->isSortingEnabled())
+        titleWidth += view->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, view)
+                      + view->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view);
+    return std::max(view->fontMetrics().horizontalAdvance(sample), titleWidth) + padding;
+}
+
 void sizeColumns(QTableView *view, std::initializer_list<std::pair<int, const char *>> samples)
 {
-    QHeaderView *header = view->horizontalHeader();
-    const QFontMetrics metrics = view->fontMetrics();
-    const int padding = 2 * view->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view) + 10;
-    for (const auto &[column, sample] : samples) {
-        const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
-        const int width = std::max(metrics.horizontalAdvance(QString::fromUtf8(sample)),
-                                   header->fontMetrics().horizontalAdvance(title));
-        header->resizeSection(column, width + padding);
+    for (const auto &[column, sample] : samples)
+        view->horizontalHeader()->resizeSection(column, columnWidth(view, column, QString::fromUtf8(sample)));
+}
+
+void sizeColumnsFromHeader(QTableView *view)
+{
+    const QAbstractItemModel *model = view->model();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString sample = model->headerData(column, Qt::Horizontal, ColumnSampleRole).toString();
+        if (!sample.isEmpty())
+            view->horizontalHeader()->resizeSection(column, columnWidth(view, column, sample));
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <initializer_list>
 #include <utility>
 
@@ -14,5 +16,9 @@ namespace TableViews {
 void setup(QTableView *view, QAbstractItemModel *model);
 // Each column wide enough for its sample or its title, whichever is wider.
 void sizeColumns(QTableView *view, std::initializer_list<std::pair<int, const char *>> samples);
+// The same, with the samples the model's header gives (ColumnSampleRole).
+void sizeColumnsFromHeader(QTableView *view);
+// The width sizeColumns() gives a column for this sample.
+int columnWidth(const QTableView *view, int column, const QString &sample);
 
 } // namespace TableViews

@@ -76,6 +76,19 @@ void TrafficStatusBar::showTraffic(const TrafficStatistics &statistics, qint64 e
     m_evicted->setText(tr("Evicted: %1").arg(evictedRows));
 }
 
+void TrafficStatusBar::showMetricsUrl(const QString &url)
+{
+    if (!m_metrics) {
+        m_metrics = new QLabel(this);
+        m_metrics->setObjectName(QStringLiteral("metricsStatusLabel"));
+        m_metrics->setTextFormat(Qt::PlainText);
+        m_metrics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_metrics->setToolTip(tr("Prometheus scrapes this window's statistics here"));
+        addPermanentWidget(m_metrics);
+    }
+    m_metrics->setText(tr("Metrics: %1").arg(url));
+}
+
 // Late and silent counts take their state's colour while they are not zero, so trouble
 // shows even with the senders tab out of sight.
 void TrafficStatusBar::showLiveness(const TrafficStatistics &statistics)

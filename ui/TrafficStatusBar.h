@@ -21,6 +21,8 @@ public:
     void showListening(const ListeningStatus &status);
     void showNotListening();
     void showTraffic(const TrafficStatistics &statistics, qint64 evictedRows);
+    // "Metrics: http://127.0.0.1:9300/metrics", last on the right, selectable to copy.
+    void showMetricsUrl(const QString &url);
 
 private:
     QLabel *addCounter(const QString &objectName, const QString &widestText,
@@ -36,4 +38,5 @@ private:
     QLabel *m_rates = nullptr;
     QLabel *m_osDrops = nullptr;
     QLabel *m_evicted = nullptr;
+    QLabel *m_metrics = nullptr;
 };

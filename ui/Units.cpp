@@ -1,5 +1,6 @@
 #include "Units.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -64,6 +65,22 @@ QString duration(double microseconds)
     if (std::abs(ms) >= 100'000)
         return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1);
     return QStringLiteral("%1 ms").arg(ms, 0, 'f', std::abs(ms) < 10 ? 2 : 1);
+}
+
+QString ago(double microseconds)
+{
+    if (!std::isfinite(microseconds))
+        return QStringLiteral("?");
+    const double seconds = std::max(0.0, microseconds / 1e6);
+    // Tenths only while they change what a heartbeat watcher reads; then whole units,
+    // rounded down so that the text does not run ahead of the clock.
+    if (seconds < 10)
+        return QStringLiteral("%1 s ago").arg(std::floor(seconds * 10) / 10, 0, 'f', 1);
+    if (seconds < 100)
+        return QStringLiteral("%1 s ago").arg(std::floor(seconds));
+    if (seconds < 100 * 60)
+        return QStringLiteral("%1 min ago").arg(std::floor(seconds / 60));
+    return QStringLiteral("%1 h ago").arg(std::floor(seconds / 3600));
 }
 
 } // namespace Units

@@ -13,5 +13,7 @@ QString packetRate(double perSecond); // "950 pkt/s", "1.2 k pkt/s"
 QString byteRate(double perSecond);   // "950 B/s", "3.4 MB/s"
 // A time span or offset given in microseconds: "0.15 ms", "1000.2 ms", "-3600.0 s".
 QString duration(double microseconds);
+// How long ago, given in microseconds: "0.4 s ago", "42 s ago", "12 min ago", "3 h ago".
+QString ago(double microseconds);
 
 } // namespace Units

@@ -16,6 +16,9 @@ constexpr int maxInterfaceSpecLength = 256;
 constexpr int maxPrefixLength = 1024;
 constexpr int maxSubscriptionSpecLength = 512;
 constexpr int maxSubscriptionChoices = 10000;
+constexpr int maxColumnNameLength = 64;
+constexpr int maxTableColumns = 500;
+constexpr int maxColumnWidth = 10000;
 constexpr double minIntervalMs = ConfigValidation::minIntervalSeconds * 1000;
 constexpr double maxIntervalMs = ConfigValidation::maxIntervalSeconds * 1000;
 
@@ -227,6 +230,51 @@ void SettingsStore::saveWindow(const QByteArray &geometry, const QByteArray &sta
 {
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
     m_settings.setValue(QStringLiteral("window/state"), state);
+    checkSaving();
+}
+
+QList<ColumnChoice> SettingsStore::tableColumns(const QString &table)
+{
+    const QString key = QStringLiteral("tables/%1/columns").arg(table);
+    QList<ColumnChoice> columns;
+    const int size = std::min(m_settings.beginReadArray(key), maxTableColumns);
+    for (int i = 0; i < size; ++i) {
+        m_settings.setArrayIndex(i);
+        const QString name = m_settings.value(QStringLiteral("name")).toString();
+        if (name.isEmpty() || name.size() > maxColumnNameLength) {
+            m_warnings.append(QStringLiteral("settings %1/%2/name: not a column name; left out")
+                                  .arg(key)
+                                  .arg(i + 1));
+            continue;
+        }
+        bool ok = false;
+        int width = m_settings.value(QStringLiteral("width"), 0).toInt(&ok);
+        if (!ok || width < 0 || width > maxColumnWidth) {
+            m_warnings.append(QStringLiteral("settings %1/%2/width: '%3' is not between 0 and %4; using 0")
+                                  .arg(key)
+                                  .arg(i + 1)
+                                  .arg(m_settings.value(QStringLiteral("width")).toString())
+                                  .arg(maxColumnWidth));
+            width = 0;
+        }
+        columns.append({name, m_settings.value(QStringLiteral("shown"), true).toBool(), width});
+    }
+    m_settings.endArray();
+    return columns;
+}
+
+void SettingsStore::saveTableColumns(const QString &table, const QList<ColumnChoice> &columns)
+{
+    const QString key = QStringLiteral("tables/%1/columns").arg(table);
+    m_settings.remove(key);
+    m_settings.beginWriteArray(key, int(columns.size()));
+    for (int i = 0; i < columns.size(); ++i) {
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("name"), columns.at(i).name);
+        m_settings.setValue(QStringLiteral("shown"), columns.at(i).shown);
+        m_settings.setValue(QStringLiteral("width"), columns.at(i).width);
+    }
+    m_settings.endArray();
     checkSaving();
 }
 

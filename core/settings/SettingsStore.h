@@ -1,5 +1,6 @@
 #pragma once
 
+#include "settings/ColumnChoice.h"
 #include "settings/MulticastConfig.h"
 #include "settings/SubscriptionChoice.h"
 
@@ -34,6 +35,12 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void saveWindow(const QByteArray &geometry, const QByteArray &state);
+
+    // A table's columns in the order the user left them (table: a fixed name such as
+    // "flows"); empty when never saved. Entries that do not read as a column are dropped
+    // with a warning; a width out of range becomes 0 (the table's own).
+    QList<ColumnChoice> tableColumns(const QString &table);
+    void saveTableColumns(const QString &table, const QList<ColumnChoice> &columns);
 
     // Desktop notifications when a sender goes silent (on by default).
     bool notificationsEnabled();

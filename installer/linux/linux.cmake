@@ -81,6 +81,14 @@ add_custom_command(OUTPUT ${linux_out}/changelog.gz
 list(APPEND generated_files ${linux_out}/changelog.gz)
 install(FILES ${linux_out}/copyright ${linux_out}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+# A headless probe for Prometheus as a systemd unit, installed disabled (no maintainer
+# script enables it), with the example settings file it asks for in /etc.
+# The .deb installs under /usr (CPack's packaging prefix), whatever CMAKE_INSTALL_PREFIX says.
+set(MCAST_MONITOR_PACKAGED_BINARY /usr/${CMAKE_INSTALL_BINDIR}/mcast-monitor)
+configure_file(${linux_dir}/mcast-monitor-probe.service.in ${linux_out}/mcast-monitor-probe.service @ONLY)
+install(FILES ${linux_out}/mcast-monitor-probe.service DESTINATION lib/systemd/system)
+install(FILES ${linux_dir}/probe.conf DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+
 add_custom_target(desktop_integration ALL DEPENDS ${generated_files})
 
 # Qt and everything else come from the system's library path; drop the $ORIGIN/../lib

@@ -1,3 +1,4 @@
+#include "ColumnHeaders.h"
 #include "LivenessPalette.h"
 #include "SenderTableModel.h"
 #include "session/MonitorSession.h"
@@ -9,7 +10,9 @@
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QGuiApplication>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTest>
 
 namespace {
@@ -48,24 +51,103 @@ private slots:
         QCOMPARE(cell(1, SenderTableModel::Ports), QStringLiteral("6000, 6001"));
         QCOMPARE(cell(1, SenderTableModel::Packets), QStringLiteral("2"));
         QCOMPARE(cell(1, SenderTableModel::Bytes), QStringLiteral("80 B"));
-        QVERIFY(cell(0, SenderTableModel::FirstSeen) != QString());
+        QVERIFY(cell(0, SenderTableModel::FirstSeenTime) != QString());
         QCOMPARE(cell(1, SenderTableModel::Ours), QString());
     }
 
     void ratesDecayWithoutTraffic()
     {
         DatagramBatch batch;
-        for (int i = 0; i < 10; ++i)
+        for (int i = 0; i <= 100; ++i) // 10 s at ten a second
             batch.append(datagram(hostA, 4000, m_now + i * 100'000, 100));
         record(batch);
-        m_now += 900'000;
-        QCOMPARE(cell(0, SenderTableModel::PacketRate1s), QStringLiteral("10"));
-        QCOMPARE(cell(0, SenderTableModel::ByteRate1s), QStringLiteral("1.0 kB/s"));
-        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("1"));
-        QCOMPARE(cell(0, SenderTableModel::ByteRate10s), QStringLiteral("100 B/s"));
+        m_now += 10'000'000;
+        QCOMPARE(cell(0, SenderTableModel::PacketRate), QStringLiteral("10"));
+        QCOMPARE(cell(0, SenderTableModel::ByteRate), QStringLiteral("1.0 kB/s"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("10"));
+        QCOMPARE(cell(0, SenderTableModel::ByteRate10s), QStringLiteral("1.0 kB/s"));
+        m_now += 1'000'000;
+        QCOMPARE(cell(0, SenderTableModel::PacketRate), QStringLiteral("5"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("9"));
+        m_now += 1'000'000; // two quiet seconds: the rate read first says so
+        QCOMPARE(cell(0, SenderTableModel::PacketRate), QStringLiteral("0"));
+        QCOMPARE(cell(0, SenderTableModel::ByteRate), QStringLiteral("0 B/s"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("8"));
         m_now += 20'000'000;
-        QCOMPARE(cell(0, SenderTableModel::PacketRate1s), QStringLiteral("0"));
         QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("0"));
+    }
+
+    // Issue 13's heartbeat: 0.2 pkt/s 2 s after it started, and still 4.1 when silent.
+    void aHeartbeatReadsItsRateAtOnceAndZeroWhenItStops()
+    {
+        for (int i = 0; i <= 2; ++i)
+            record({datagram(hostA, 4000, m_now + i * 1'000'000)});
+        m_now += 2'000'000;
+        QCOMPARE(cell(0, SenderTableModel::PacketRate), QStringLiteral("1"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate10s), QStringLiteral("1"));
+        m_now += 3'500'000;
+        m_statistics->updateLiveness();
+        QCOMPARE(cell(0, SenderTableModel::State), QStringLiteral("silent"));
+        QCOMPARE(cell(0, SenderTableModel::PacketRate), QStringLiteral("0"));
+    }
+
+    void lastSeenSaysHowLongAgo()
+    {
+        record({datagram(hostA, 4000, m_now)});
+        QCOMPARE(cell(0, SenderTableModel::LastSeen), QStringLiteral("0.0 s ago"));
+        m_now += 12'340'000;
+        QCOMPARE(cell(0, SenderTableModel::LastSeen), QStringLiteral("12 s ago"));
+        QCOMPARE(m_model->data(m_model->index(0, SenderTableModel::LastSeen), SenderTableModel::SortRole),
+                 QVariant(qint64(12'340'000)));
+        QVERIFY(cell(0, SenderTableModel::LastSeen, Qt::ToolTipRole).contains(QStringLiteral("ago")));
+        QVERIFY(cell(0, SenderTableModel::LastSeenTime) != QString());
+    }
+
+    void headerNamesEveryColumnForTheChooser()
+    {
+        QSet<QString> keys;
+        int shownByDefault = 0;
+        for (int column = 0; column < SenderTableModel::ColumnCount; ++column) {
+            const auto header = [&](int role) { return m_model->headerData(column, Qt::Horizontal, role); };
+            const QString key = header(ColumnKeyRole).toString();
+            QVERIFY2(!key.isEmpty() && !keys.contains(key), qPrintable(key));
+            keys.insert(key);
+            QVERIFY2(!header(Qt::DisplayRole).toString().isEmpty(), qPrintable(key));
+            QVERIFY2(!header(Qt::ToolTipRole).toString().isEmpty(), qPrintable(key));
+            QVERIFY2(!header(ColumnSampleRole).toString().isEmpty(), qPrintable(key));
+            if (ColumnShown(header(ColumnShownRole).toInt()) != ColumnShown::OnRequest)
+                ++shownByDefault;
+        }
+        QCOMPARE(ColumnShown(m_model->headerData(SenderTableModel::Source, Qt::Horizontal, ColumnShownRole).toInt()),
+                 ColumnShown::Always);
+        QVERIFY(shownByDefault >= 6 && shownByDefault <= 9);
+        // Settings name columns by these: they must not change.
+        QCOMPARE(m_model->headerData(SenderTableModel::State, Qt::Horizontal, ColumnKeyRole).toString(),
+                 QStringLiteral("state"));
+    }
+
+    void sortsNumbersAsNumbersAndAddressesInAddressOrder()
+    {
+        const IpAddress hostC = IpAddress::fromIPv4(0x09000009); // 9.0.0.9
+        DatagramBatch batch{datagram(hostA, 4000, m_now), datagram(hostC, 4000, m_now)};
+        for (int i = 0; i < 11; ++i)
+            batch.append(datagram(hostB, 4000, m_now));
+        record(batch);
+        QSortFilterProxyModel sorted;
+        sorted.setSourceModel(m_model.get());
+        sorted.setSortRole(SenderTableModel::SortRole);
+        const auto sources = [&sorted] {
+            QStringList texts;
+            for (int row = 0; row < sorted.rowCount(); ++row)
+                texts.append(sorted.index(row, SenderTableModel::Source).data().toString());
+            return texts;
+        };
+        sorted.sort(SenderTableModel::Source);
+        QCOMPARE(sources(), (QStringList{"9.0.0.9", "127.0.0.1", "198.18.0.1"})); // not as text
+        sorted.sort(SenderTableModel::Packets, Qt::DescendingOrder);
+        QCOMPARE(sources().front(), QStringLiteral("198.18.0.1")); // 11 before 1, not "1" before "11"
+        sorted.sort(-1);
+        QCOMPARE(sources(), (QStringList{"127.0.0.1", "9.0.0.9", "198.18.0.1"})); // as they came
     }
 
     void refreshAnnouncesEveryCellOnce()

@@ -84,6 +84,20 @@ private slots:
         QCOMPARE(Units::duration(std::numeric_limits<double>::infinity()), QStringLiteral("?"));
     }
 
+    void formatsHowLongAgo()
+    {
+        QCOMPARE(Units::ago(0), QStringLiteral("0.0 s ago"));
+        QCOMPARE(Units::ago(-5'000), QStringLiteral("0.0 s ago")); // a clock set back
+        QCOMPARE(Units::ago(420'000), QStringLiteral("0.4 s ago"));
+        QCOMPARE(Units::ago(9'990'000), QStringLiteral("9.9 s ago")); // never ahead of the clock
+        QCOMPARE(Units::ago(42'700'000), QStringLiteral("42 s ago"));
+        QCOMPARE(Units::ago(100'000'000), QStringLiteral("1 min ago"));
+        QCOMPARE(Units::ago(5'999'000'000.0), QStringLiteral("99 min ago"));
+        QCOMPARE(Units::ago(6'000'000'000.0), QStringLiteral("1 h ago"));
+        QCOMPARE(Units::ago(26.5 * 3600e6), QStringLiteral("26 h ago"));
+        QCOMPARE(Units::ago(std::numeric_limits<double>::quiet_NaN()), QStringLiteral("?"));
+    }
+
     void survivesNonFiniteValues()
     {
         QCOMPARE(Units::count(std::numeric_limits<double>::infinity()), QStringLiteral("?"));

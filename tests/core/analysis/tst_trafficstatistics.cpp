@@ -42,15 +42,16 @@ private slots:
     {
         qint64 now = 2'000'000'000;
         TrafficStatistics statistics([&now] { return now; });
-        for (int i = 0; i < 10; ++i)
+        for (int i = 0; i <= 100; ++i) // 10 s at ten a second
             statistics.record(datagram(hostA, 1, now + i * 100'000, 100));
-        now += 900'000;
+        now += 10'000'000;
         const auto &sender = statistics.senders().front();
         QCOMPARE(statistics.rate(sender.rates, 1000).packetsPerSecond, 10.0);
         QCOMPARE(statistics.rate(statistics.totals().rates, 1000).bytesPerSecond, 1000.0);
+        QCOMPARE(statistics.rate(sender.rates, 10000).packetsPerSecond, 10.0);
         now += 5'000'000; // five quiet seconds later
         QCOMPARE(statistics.rate(sender.rates, 1000).packetsPerSecond, 0.0);
-        QCOMPARE(statistics.rate(sender.rates, 10000).packetsPerSecond, 1.0);
+        QCOMPARE(statistics.rate(sender.rates, 10000).packetsPerSecond, 5.0);
     }
 
     void foldsSendersBeyondTheCapIntoOneRow()

@@ -119,6 +119,40 @@ private slots:
         QVERIFY(SettingsStore(path).subscriptionChoices().isEmpty());
     }
 
+    void roundTripsTableColumns()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("columns.ini"));
+        const QList<ColumnChoice> columns{{"source", true, 120}, {"ours", false, 0}, {"state", true, 80}};
+        {
+            SettingsStore store(path);
+            QVERIFY(store.tableColumns(QStringLiteral("flows")).isEmpty()); // never saved
+            store.saveTableColumns(QStringLiteral("flows"), columns);
+        }
+        SettingsStore store(path);
+        QCOMPARE(store.tableColumns(QStringLiteral("flows")), columns);
+        QVERIFY(store.tableColumns(QStringLiteral("datagrams")).isEmpty()); // tables apart
+        QVERIFY(store.takeWarnings().isEmpty());
+        // A shorter list replaces the longer one.
+        store.saveTableColumns(QStringLiteral("flows"), {{"state", false, 0}});
+        QCOMPARE(SettingsStore(path).tableColumns(QStringLiteral("flows")),
+                 (QList<ColumnChoice>{{"state", false, 0}}));
+    }
+
+    void hostileTableColumnsAreDroppedOrReset()
+    {
+        SettingsStore store(writeFile("[tables]\nflows\\columns\\size=4\n"
+                                      "flows\\columns\\1\\name=source\n"
+                                      "flows\\columns\\1\\width=-5\n"
+                                      "flows\\columns\\2\\width=90\n"
+                                      "flows\\columns\\3\\name=state\n"
+                                      "flows\\columns\\3\\shown=false\n"
+                                      "flows\\columns\\3\\width=100000000000\n"
+                                      "flows\\columns\\4\\name=" + QByteArray(200, 'x') + "\n"));
+        QCOMPARE(store.tableColumns(QStringLiteral("flows")),
+                 (QList<ColumnChoice>{{"source", true, 0}, {"state", false, 0}}));
+        QCOMPARE(store.takeWarnings().size(), 4);
+    }
+
     void firstStartGivesTheSeedsSubscription()
     {
         SettingsStore store(m_dir.filePath(QStringLiteral("none.ini")));

@@ -1,0 +1,284 @@
+#include "SenderColumns.h"
+
+#include "OwnTransmitterMarker.h"
+#include "SenderTableModel.h"
+#include "Units.h"
+#include "output/DatagramText.h"
+#include "output/StatsReport.h"
+
+#include <QCoreApplication>
+
+#include <iterator>
+#include <optional>
+
+namespace SenderColumns {
+
+namespace {
+
+using Sender = TrafficStatistics::Sender;
+
+template<typename T> QVariant optional(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+QVariant unlessOther(const Sender &sender, const QVariant &value)
+{
+    return sender.other ? QVariant() : value;
+}
+
+// Addresses sort by family, then by their bytes; the row of other senders last.
+QString addressKey(const IpAddress &address)
+{
+    if (address.isIPv4())
+        return QStringLiteral("4%1").arg(address.toIPv4(), 8, 16, QLatin1Char('0'));
+    const auto bytes = address.ipv6Bytes();
+    return QLatin1Char('6')
+           + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes.data()),
+                                            qsizetype(bytes.size()))
+                                     .toHex());
+}
+
+RateWindow::Rate shortRate(const Flow &flow)
+{
+    return flow.statistics.rate(flow.sender.rates, shortRateWindowMs);
+}
+
+RateWindow::Rate longRate(const Flow &flow)
+{
+    return flow.statistics.rate(flow.sender.rates, longRateWindowMs);
+}
+
+std::optional<SenderTiming::Offsets> offsets(const Flow &flow)
+{
+    return flow.sender.timing.atuOffsets();
+}
+
+constexpr auto always = ColumnShown::Always;
+constexpr auto byDefault = ColumnShown::ByDefault;
+constexpr auto onRequest = ColumnShown::OnRequest;
+
+// In SenderTableModel::Column order; the keys name the columns in the settings: never
+// change one.
+const Column columns[] = {
+    {{"source",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Source"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Sender's IP address")},
+      false, always, "255.255.255.255"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         if (f.sender.other)
+             return QCoreApplication::translate("SenderTableModel", "other senders");
+         return f.sender.address.toString();
+     },
+     [](const Flow &f) -> QVariant {
+         return f.sender.other ? QStringLiteral("9") : addressKey(f.sender.address);
+     }},
+    {{"state",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "State"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "live; late when nothing has arrived for 1.5 × the expected interval "
+                         "(at least 0.2 s); silent after 3 × (at least 3 s)")},
+      false, byDefault, "#### silent"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         return unlessOther(f.sender, StatsReport::livenessName(f.sender.liveness));
+     },
+     [](const Flow &f) -> QVariant { return unlessOther(f.sender, int(f.sender.liveness)); }},
+    {{"lastSeen",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Last seen"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "How long ago its latest datagram arrived")},
+      true, byDefault, "99 min ago"},
+     Format::Age,
+     [](const Flow &f) -> QVariant {
+         return std::max<qint64>(0, f.statistics.nowUs() - f.sender.lastSeenUs);
+     }},
+    {{"packetRate",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Datagrams per second over the last 2 seconds: 0 once the latest "
+                         "datagram is older")},
+      true, byDefault, "999.9 k"},
+     Format::Count, [](const Flow &f) -> QVariant { return shortRate(f).packetsPerSecond; }},
+    {{"group",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Group"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "The group and port this flow is sent to")},
+      false, byDefault, "239.255.255.255:65535"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         return unlessOther(f.sender, Endpoint{f.sender.group, f.sender.port}.toString());
+     },
+     [](const Flow &f) -> QVariant {
+         return unlessOther(f.sender, addressKey(f.sender.group)
+                                          + QStringLiteral("%1").arg(f.sender.port, 5, 10,
+                                                                     QLatin1Char('0')));
+     }},
+    {{"format",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Format"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "The payload format the decoder recognised: atu (the seed's heartbeat, "
+                         "one flow per prefix) or raw (everything else from this source, "
+                         "whatever its source ports)")},
+      false, onRequest, "format"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         return unlessOther(f.sender, payloadFormatName(f.sender.format));
+     }},
+    {{"packets",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Packets"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams received from this flow")},
+      true, byDefault, "9999999"},
+     Format::Integer, [](const Flow &f) -> QVariant { return f.sender.packets; }},
+    {{"expectedInterval",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Expected"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Expected interval: the median of its recent intervals, which liveness "
+                         "is judged by")},
+      true, onRequest, "9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant { return optional(f.sender.timing.expectedIntervalUs()); }},
+    {{"byteRate",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "B/s"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last 2 seconds")},
+      true, onRequest, "999.9 MB/s"},
+     Format::ByteRate, [](const Flow &f) -> QVariant { return shortRate(f).bytesPerSecond; }},
+    {{"packetRate10s",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "pkt/s (10 s)"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Datagrams per second over the last 10 seconds (since its first "
+                         "datagram, when that is more recent)")},
+      true, onRequest, "999.9 k"},
+     Format::Count, [](const Flow &f) -> QVariant { return longRate(f).packetsPerSecond; }},
+    {{"byteRate10s",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "B/s (10 s)"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes per second over the last 10 seconds")},
+      true, onRequest, "999.9 MB/s"},
+     Format::ByteRate, [](const Flow &f) -> QVariant { return longRate(f).bytesPerSecond; }},
+    {{"bytes",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Bytes"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Payload bytes received from this flow")},
+      true, onRequest, "999.9 MB"},
+     Format::Bytes, [](const Flow &f) -> QVariant { return double(f.sender.bytes); }},
+    {{"ours",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Ours"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "This flow is this window's own transmitter (it is always a row of its "
+                         "own)")},
+      false, onRequest, "yes"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         return f.sender.fromOwnTransmitter ? OwnTransmitterMarker::text() : QString();
+     }},
+    {{"lastInterval",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Interval"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Time between its last two datagrams")},
+      true, onRequest, "9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant { return optional(f.sender.timing.lastIntervalUs()); }},
+    {{"meanInterval",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Mean interval"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every interval since it appeared")},
+      true, onRequest, "9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant { return optional(f.sender.timing.meanIntervalUs()); }},
+    {{"intervalJitter",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Jitter"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Standard deviation of its recent intervals")},
+      true, onRequest, "9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant { return optional(f.sender.timing.jitterUs()); }},
+    {{"atuOffset",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "ATU offset"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Arrival minus ATU time of its latest heartbeat. The ATU time carries "
+                         "no zone and is read as this computer's local time")},
+      true, onRequest, "-9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant {
+         const auto atu = offsets(f);
+         return atu ? QVariant(atu->lastUs) : QVariant();
+     }},
+    {{"atuOffsetMin",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Offset min"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Smallest ATU offset seen")},
+      true, onRequest, "-9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant {
+         const auto atu = offsets(f);
+         return atu ? QVariant(atu->minUs) : QVariant();
+     }},
+    {{"atuOffsetMean",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Offset mean"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Mean of every ATU offset seen")},
+      true, onRequest, "-9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant {
+         const auto atu = offsets(f);
+         return atu ? QVariant(atu->meanUs) : QVariant();
+     }},
+    {{"atuOffsetMax",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Offset max"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Largest ATU offset seen")},
+      true, onRequest, "-9999.9 ms"},
+     Format::Duration,
+     [](const Flow &f) -> QVariant {
+         const auto atu = offsets(f);
+         return atu ? QVariant(atu->maxUs) : QVariant();
+     }},
+    {{"ports",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Ports"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Source ports seen from this flow")},
+      false, onRequest, "65535, 65535"},
+     Format::Text, [](const Flow &f) -> QVariant { return StatsReport::portList(f.sender); },
+     [](const Flow &f) -> QVariant { return f.sender.portCount; }},
+    {{"firstSeenTime",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "First seen"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the first datagram")},
+      false, onRequest, "00:00:00.000"},
+     Format::ClockTime, [](const Flow &f) -> QVariant { return f.sender.firstSeenUs; }},
+    {{"lastSeenTime",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Last seen at"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Local time of the latest datagram")},
+      false, onRequest, "00:00:00.000"},
+     Format::ClockTime, [](const Flow &f) -> QVariant { return f.sender.lastSeenUs; }},
+};
+static_assert(std::size(columns) == SenderTableModel::ColumnCount);
+
+} // namespace
+
+int count()
+{
+    return int(std::size(columns));
+}
+
+const Column &column(int index)
+{
+    return columns[index];
+}
+
+QString text(Format format, const QVariant &value)
+{
+    if (!value.isValid())
+        return {};
+    switch (format) {
+    case Format::Text:
+        return value.toString();
+    case Format::Integer:
+        return QString::number(value.toLongLong());
+    case Format::Count:
+        return Units::count(value.toDouble());
+    case Format::Bytes:
+        return Units::bytes(value.toDouble());
+    case Format::ByteRate:
+        return Units::byteRate(value.toDouble());
+    case Format::Duration:
+        return Units::duration(value.toDouble());
+    case Format::ClockTime:
+        return DatagramText::clockTime(value.toLongLong());
+    case Format::Age:
+        return Units::ago(value.toDouble());
+    }
+    return {};
+}
+
+} // namespace SenderColumns
