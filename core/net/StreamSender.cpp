@@ -57,8 +57,7 @@ void StreamSender::run()
         }
         const qint64 last = std::min(due.last, total - 1);
         if (next <= last) {
-            sendRun(next, last);
-            next = last + 1;
+            next = sendRun(next, last);
             m_next.store(next, std::memory_order_relaxed);
             continue; // time went by while sending: look again before sleeping
         }
@@ -73,9 +72,11 @@ void StreamSender::run()
         m_finishedByItself();
 }
 
-void StreamSender::sendRun(qint64 first, qint64 last)
+qint64 StreamSender::sendRun(qint64 first, qint64 last)
 {
-    for (qint64 index = first; index <= last;) {
+    qint64 index = first;
+    // A second's catch-up at a high rate is many batches: a stop need not wait for them.
+    while (index <= last && !m_stopRequested) {
         const int count = int(std::min<qint64>(last - index + 1, DatagramBatchSender::maxBatch));
         const qint64 now = WallClock::nowUs();
         for (int i = 0; i < count; ++i) {
@@ -90,6 +91,7 @@ void StreamSender::sendRun(qint64 first, qint64 last)
         countFailures(result);
         index += count;
     }
+    return index;
 }
 
 void StreamSender::sendEndOfStream()

@@ -59,7 +59,8 @@ public:
 
 private:
     void run();
-    void sendRun(qint64 first, qint64 last);
+    // Sends datagrams first to last; the next index (earlier when asked to stop).
+    qint64 sendRun(qint64 first, qint64 last);
     void sendEndOfStream();
     void countFailures(const DatagramBatchSender::Result &result);
     void waitUntil(Clock::time_point deadline);
