@@ -9,6 +9,8 @@ readonly packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
     iproute2 xvfb xauth
+    # tests/scenarios/tst_iperfinterop: iperf 2's server counts our iperf2 stream
+    iperf
     # local time: the zone rules the tests read (minimal systems lack them)
     tzdata
     # tests/fuzz: libFuzzer targets, built with clang

@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
 #include "ConfigArguments.h"
+#include "SendOptions.h"
+#include "generators/StreamFormats.h"
 #include "settings/ConfigValidation.h"
 #include "net/NetworkInterfaces.h"
 #include "net/SubscriptionSpec.h"
@@ -44,6 +46,12 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
     if (prefix) {
         transmit.prefix = *prefix;
         receive.atuPrefix = *prefix;
+    }
+    // What --send sends comes from the command line alone, not from the transmit panel.
+    if (mode == Mode::Send) {
+        transmit.format = format.value_or(PayloadFormat::Atu);
+        transmit.rate = rate.value_or(StreamFormats::defaultRate);
+        transmit.size = size.value_or(0);
     }
 }
 
@@ -226,6 +234,21 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         QStringLiteral("First word of sent messages and of the ATU messages to decode; an empty "
                        "one means the timestamp alone (default ATU)."),
         QStringLiteral("text"));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("With --send: what to send, atu (the seed's message, the default), rtp (RTP "
+                       "carrying MPEG-TS), mpegts or iperf2."),
+        QStringLiteral("name"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        QStringLiteral("With --send and a stream format: datagrams per second, 1-1000000 "
+                       "(default 1000)."),
+        QStringLiteral("pps"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("With --send and a stream format: bytes per datagram (default 1328 rtp, "
+                       "1316 mpegts, 1470 iperf2)."),
+        QStringLiteral("bytes"));
     const QCommandLineOption count(
         QStringLiteral("count"),
         QStringLiteral("With --headless or --send: stop after N datagrams received or sent."),
@@ -255,8 +278,8 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         QStringLiteral("Read settings from FILE, one 'option = value' a line (the command line "
                        "overrides them); headless re-reads it on SIGHUP."),
         QStringLiteral("file"));
-    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, count,
-                       duration, stats, json, datagrams, listen});
+    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
+                       size, count, duration, stats, json, datagrams, listen});
     parser.addOptions({metrics, config});
     addQtWindowOptions(parser);
     // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
@@ -348,6 +371,21 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         if (const auto reason = ConfigValidation::prefixError(parser.value(prefix)))
             return error(*reason);
         options.prefix = parser.value(prefix);
+    }
+    if (parser.isSet(format)) {
+        options.format = payloadFormatFromName(parser.value(format).trimmed());
+        if (!options.format)
+            return error(QStringLiteral("--format '%1' is not a format; --send sends %2")
+                             .arg(parser.value(format), StreamFormats::sendableNames()));
+    }
+    if (options.mode == CommandLineOptions::Mode::Send) {
+        if (const auto reason = SendOptions::error(parser, options))
+            return error(*reason);
+    } else {
+        for (const QCommandLineOption &sendOnly : {format, rate, size}) {
+            if (parser.isSet(sendOnly))
+                return error(QStringLiteral("--%1 is for --send").arg(sendOnly.names().constFirst()));
+        }
     }
     if (parser.isSet(count)) {
         bool ok = false;

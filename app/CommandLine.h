@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decoders/PayloadDecoder.h"
 #include "metrics/MetricsEndpoint.h"
 #include "settings/MulticastConfig.h"
 
@@ -28,6 +29,10 @@ struct CommandLineOptions
     std::optional<int> ttl;
     std::optional<std::chrono::microseconds> interval;
     std::optional<QString> prefix;
+    // --format: with --send the stream to send (atu when not given), otherwise the decoder.
+    std::optional<PayloadFormat> format;
+    std::optional<qint64> rate; // --send a stream: datagrams per second
+    std::optional<int> size;    // --send a stream: bytes per datagram
 
     std::optional<qint64> count;
     std::optional<double> durationSeconds;

@@ -34,6 +34,23 @@ QStringList modeArguments(const CommandLineOptions &commandLine, const QList<Con
     return {};
 }
 
+// With --send, what is sent decides which other lines fit (--rate for a stream, --interval
+// for the heartbeat): the command line's --format, else the file's.
+QStringList sendFormatArguments(const QStringList &mode, const CommandLineOptions &commandLine,
+                                const QList<ConfigFile::Entry> &entries)
+{
+    if (mode != QStringList{QStringLiteral("--send")})
+        return {};
+    if (commandLine.format)
+        return {QStringLiteral("--format=") + payloadFormatName(*commandLine.format)};
+    for (const ConfigFile::Entry &entry : entries) {
+        // A format that is not one is said on its own line.
+        if (entry.key == QLatin1String("format") && payloadFormatFromName(entry.value))
+            return {QStringLiteral("--format=") + entry.value};
+    }
+    return {};
+}
+
 // Whether the command line gives this option itself (--key VALUE, --key=VALUE, -key …):
 // then the file's line is neither checked nor used.
 bool commandLineSets(const QStringList &arguments, const QString &key)
@@ -59,6 +76,7 @@ CommandLineOptions parse(const QStringList &arguments, const CommandLineOptions 
         return error(reason);
     const QString program = arguments.value(0, QStringLiteral("mcast-monitor"));
     const QStringList mode = modeArguments(commandLine, *entries);
+    const QStringList context = mode + sendFormatArguments(mode, commandLine, *entries);
     const bool commandLineHasGroups = commandLine.group || !commandLine.subscriptionSpecs.isEmpty();
     QStringList fromFile;
     for (const ConfigFile::Entry &entry : *entries) {
@@ -72,10 +90,10 @@ CommandLineOptions parse(const QStringList &arguments, const CommandLineOptions 
             continue;
         const QString option = QStringLiteral("--") + entry.key;
         const QString withValue = option + QLatin1Char('=') + entry.value;
-        const CommandLineOptions asValue = CommandLine::parseArguments(QStringList{program} + mode + QStringList{withValue});
+        const CommandLineOptions asValue = CommandLine::parseArguments(QStringList{program} + context + QStringList{withValue});
         QStringList lineArguments{withValue};
         if (!isRunnable(asValue)) {
-            const CommandLineOptions asSwitch = CommandLine::parseArguments(QStringList{program} + mode + QStringList{option});
+            const CommandLineOptions asSwitch = CommandLine::parseArguments(QStringList{program} + context + QStringList{option});
             if (!isRunnable(asSwitch))
                 return refuse(asValue.message);
             const bool isBoolean = !entry.quoted

@@ -49,8 +49,19 @@ bool InterfaceComboBox::isSpecFound() const
 
 void InterfaceComboBox::refresh()
 {
-    m_interfaces = NetworkInterfaces::ipv4Interfaces();
+    m_interfaces = currentInterfaces();
     rebuild();
+}
+
+void InterfaceComboBox::setListsInterfacesWithoutIPv4(bool listed)
+{
+    m_withoutIPv4 = listed;
+    refresh();
+}
+
+QList<InterfaceChoice> InterfaceComboBox::currentInterfaces() const
+{
+    return m_withoutIPv4 ? NetworkInterfaces::allInterfaces() : NetworkInterfaces::ipv4Interfaces();
 }
 
 void InterfaceComboBox::attachRefreshButton(QAbstractButton *button)
@@ -65,7 +76,7 @@ void InterfaceComboBox::refreshIfChanged()
     // Never rebuild under the user's fingers.
     if (view()->isVisible())
         return;
-    const QList<InterfaceChoice> interfaces = NetworkInterfaces::ipv4Interfaces();
+    const QList<InterfaceChoice> interfaces = currentInterfaces();
     if (interfaces == m_interfaces)
         return;
     m_interfaces = interfaces;
@@ -79,7 +90,7 @@ void InterfaceComboBox::rebuild()
     for (const InterfaceChoice &choice : std::as_const(m_interfaces)) {
         addItem(choice.label());
         const int index = count() - 1;
-        setItemData(index, choice.address.toString(), specRole);
+        setItemData(index, choice.address.isNull() ? choice.name : choice.address.toString(), specRole);
         if (!choice.isUp) {
             setItemText(index, tr("%1 (down)").arg(choice.label()));
             setItemData(index, tr("This interface is down"), Qt::ToolTipRole);

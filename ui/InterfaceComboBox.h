@@ -13,6 +13,7 @@ class QAbstractButton;
 // spec, as in the configuration: a name ("lo") or an address ("127.0.0.1"). A configured
 // interface that does not exist (yet) stays selected, marked "(not found)", rather than
 // being swapped silently for another one. The list follows interfaces coming and going.
+// Where IPv6 is wanted too, interfaces without an IPv4 address are listed by name.
 class InterfaceComboBox final : public QComboBox
 {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     void refresh();
     // Makes button a refresh button for this box: reload icon, click refreshes.
     void attachRefreshButton(QAbstractButton *button);
+    // Lists interfaces without an IPv4 address too (for IPv6 groups); off by default.
+    void setListsInterfacesWithoutIPv4(bool listed);
 
 signals:
     // Only for choices the user makes, not for setSpec().
@@ -39,9 +42,11 @@ signals:
 private:
     void refreshIfChanged();
     void rebuild();
+    QList<InterfaceChoice> currentInterfaces() const;
     int indexForSpec(const QString &spec) const;
 
     QList<InterfaceChoice> m_interfaces;
     QString m_spec;
     QTimer m_pollTimer;
+    bool m_withoutIPv4 = false;
 };

@@ -14,8 +14,9 @@ namespace Ui {
 class TransmitPanel;
 }
 
-// The controls of the transmitter that the main window owns: where to send, how often,
-// one Start/Stop button and what happened last. Fields edited while sending apply at once.
+// The controls of the transmitter that the main window owns: where to send (an IPv4 or IPv6
+// group), what (the ATU heartbeat every interval, or a test stream at a rate and size), one
+// Start/Stop button and what happened last. Fields edited while sending apply at once.
 class TransmitPanel final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +35,15 @@ signals:
     void configAccepted(const TransmitConfig &config);
 
 private:
+    PayloadFormat chosenFormat() const;
+    void chooseFormat(PayloadFormat format);
+    void showRowsOfFormat();
+    void formatChosen();
+    // A spec typed as the group ("[ff15::1]:5004@eth0") fills the port and interface fields
+    // and leaves the address. Nothing, or why the spec cannot be used.
+    std::optional<QString> takeSpecFromGroupField();
+    std::optional<QString> interfaceError(bool ipv6) const;
+    std::optional<QString> streamError(bool ipv6) const;
     void toggleSending();
     void applyEditedFields();
     void showTransmitterState();

@@ -49,6 +49,16 @@ QList<InterfaceChoice> ipv4Interfaces()
     return choices;
 }
 
+QList<InterfaceChoice> allInterfaces()
+{
+    QList<InterfaceChoice> choices;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        choices.append({interface.name(), firstIPv4(interface).value_or(QHostAddress()), interface.index(),
+                        interface.flags().testFlag(QNetworkInterface::IsUp)});
+    }
+    return choices;
+}
+
 std::optional<InterfaceChoice> resolve(const QString &spec, QString *error, Need need)
 {
     const QString wanted = spec.trimmed();

@@ -32,6 +32,8 @@ namespace NetworkInterfaces {
 QHostAddress ipv6Source(int interfaceIndex);
 
 QList<InterfaceChoice> ipv4Interfaces();
+// Every interface, those without an IPv4 address with a null address (IPv6 needs none).
+QList<InterfaceChoice> allInterfaces();
 // Finds an interface by name ("lo") or by one of its addresses ("127.0.0.1"). For IPv4 it
 // must have an IPv4 address (the one sending uses); IPv6 needs none but its index.
 enum class Need { IPv4Address, IndexOnly };

@@ -1,22 +1,37 @@
 #include "net/Transmitter.h"
 
 #include "decoders/AtuMessage.h"
+#include "generators/StreamFormats.h"
+#include "generators/StreamWriter.h"
+#include "net/DatagramBatchSender.h"
 #include "net/NetworkInterfaces.h"
 #include "net/OwnTransmitters.h"
+#include "net/StreamSender.h"
 #include "time/WallClock.h"
 
 #include <QVariant>
 
 #include <algorithm>
 
+namespace {
+
+constexpr std::chrono::milliseconds streamPollInterval{100};
+// Room for a burst of catch-up batches without the socket saying "full".
+constexpr int streamSendBuffer = 4 * 1024 * 1024;
+
+} // namespace
+
 Transmitter::Transmitter(QObject *parent)
     : QObject(parent)
     , m_socket(this)
     , m_timer(this)
+    , m_streamPoll(this)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Transmitter::sendDue);
+    m_streamPoll.setInterval(streamPollInterval);
+    connect(&m_streamPoll, &QTimer::timeout, this, &Transmitter::pollStream);
 }
 
 Transmitter::~Transmitter()
@@ -24,36 +39,69 @@ Transmitter::~Transmitter()
     stop();
 }
 
-bool Transmitter::start(const TransmitConfig &config, std::optional<std::chrono::nanoseconds> runTime)
+void Transmitter::fail(const QString &reason)
 {
-    stop();
+    m_lastError = reason;
+    emit failed(reason);
+}
+
+bool Transmitter::openSocket(const TransmitConfig &config, int *interfaceIndex)
+{
     QString error;
     const bool ipv6 = config.group.protocol() == QAbstractSocket::IPv6Protocol;
     const auto interface = NetworkInterfaces::resolve(
         config.interfaceSpec, &error, ipv6 ? NetworkInterfaces::Need::IndexOnly : NetworkInterfaces::Need::IPv4Address);
     if (!interface) {
-        m_lastError = error;
-        emit failed(error);
+        fail(error);
         return false;
     }
     // Bound to the address the datagrams leave from, so the looped-back ones can be
     // recognised as ours: the interface's IPv4 address, or its IPv6 source address.
     const QHostAddress source = ipv6 ? NetworkInterfaces::ipv6Source(interface->index) : interface->address;
     if (source.isNull()) {
-        m_lastError = QStringLiteral("interface %1 has no IPv6 address to send from").arg(interface->name);
-        emit failed(m_lastError);
+        fail(QStringLiteral("interface %1 has no IPv6 address to send from").arg(interface->name));
         return false;
     }
     if (!m_socket.bind(source, 0)) {
-        m_lastError = QStringLiteral("cannot bind %1: %2").arg(source.toString(), m_socket.errorString());
+        const QString reason = QStringLiteral("cannot bind %1: %2").arg(source.toString(), m_socket.errorString());
         m_socket.close();
-        emit failed(m_lastError);
+        fail(reason);
         return false;
     }
     m_socket.setMulticastInterface(interface->qtInterface());
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, config.ttl);
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, config.loopback ? 1 : 0);
-    m_config = config;
+    *interfaceIndex = interface->index;
+    return true;
+}
+
+bool Transmitter::start(const TransmitConfig &config, std::optional<std::chrono::nanoseconds> runTime,
+                        std::optional<qint64> count)
+{
+    stop();
+    const bool stream = StreamFormats::isStream(config.format);
+    TransmitConfig accepted = config;
+    if (stream) {
+        if (accepted.size == 0)
+            accepted.size = StreamFormats::defaultSize(config.format);
+        const bool ipv6 = config.group.protocol() == QAbstractSocket::IPv6Protocol;
+        if (auto reason = StreamFormats::sizeError(config.format, accepted.size, ipv6)) {
+            fail(*reason);
+            return false;
+        }
+        if (auto reason = StreamFormats::rateError(config.format, accepted.rate, accepted.size)) {
+            fail(*reason);
+            return false;
+        }
+    } else if (config.format != PayloadFormat::Atu) {
+        fail(QStringLiteral("format %1 cannot be sent; choose %2")
+                 .arg(payloadFormatName(config.format), StreamFormats::sendableNames()));
+        return false;
+    }
+    int interfaceIndex = 0;
+    if (!openSocket(accepted, &interfaceIndex))
+        return false;
+    m_config = accepted;
     m_runTime = runTime;
     m_sourceAddress = IpAddress::fromQHostAddress(m_socket.localAddress());
     m_sourcePort = m_socket.localPort();
@@ -63,10 +111,43 @@ bool Transmitter::start(const TransmitConfig &config, std::optional<std::chrono:
     m_sentCount = 0;
     m_errorCount = 0;
     m_skippedCount = 0;
+    m_reportedErrors = 0;
+    m_reportedSkipped = 0;
+    m_streamIndex = 0;
+    m_lastMessage.clear();
     m_lastError.clear();
     m_firstDeadline = Clock::now();
     emit started();
+    if (stream)
+        return startStream(runTime, count, interfaceIndex);
     sendDue();
+    return true;
+}
+
+bool Transmitter::startStream(std::optional<std::chrono::nanoseconds> runTime, std::optional<qint64> count,
+                              int interfaceIndex)
+{
+    m_socket.setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, streamSendBuffer);
+    StreamSender::Plan plan{StreamFormats::createWriter(m_config.format, m_config.size, m_config.rate),
+                            Cadence::perSecond(m_config.rate), count, catchUpLimit};
+    if (runTime) {
+        const qint64 due = plan.cadence.countBefore(*runTime);
+        plan.total = plan.total ? std::min(*plan.total, due) : due;
+    }
+    auto socket = std::make_unique<DatagramBatchSender>(m_socket.socketDescriptor(), m_config.group,
+                                                        m_config.port, interfaceIndex);
+    const quint64 generation = ++m_streamGeneration;
+    m_stream = std::make_unique<StreamSender>(std::move(plan), std::move(socket), [this, generation] {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_streamGeneration)
+                    stop();
+            },
+            Qt::QueuedConnection);
+    });
+    m_stream->start(m_firstDeadline);
+    m_streamPoll.start();
     return true;
 }
 
@@ -75,11 +156,46 @@ void Transmitter::stop()
     if (!m_running)
         return;
     m_running = false;
-    m_stoppedAt = Clock::now();
     m_timer.stop();
+    m_stoppedAt = Clock::now();
+    if (m_stream) {
+        m_stream->stop(); // the end of the stream goes out before the socket closes
+        m_stoppedAt = std::min(m_stoppedAt, m_stream->endedAt());
+        m_streamPoll.stop();
+        pollStream();
+        m_sentCount = m_stream->sentCount();
+        m_errorCount = m_stream->errorCount();
+        m_skippedCount = m_stream->skippedCount();
+        m_stream.reset();
+    }
     OwnTransmitters::remove({m_sourceAddress, m_sourcePort});
     m_socket.close();
     emit stopped();
+}
+
+qint64 Transmitter::sentCount() const
+{
+    return m_stream ? m_stream->sentCount() : m_sentCount;
+}
+
+qint64 Transmitter::errorCount() const
+{
+    return m_stream ? m_stream->errorCount() : m_errorCount;
+}
+
+qint64 Transmitter::skippedCount() const
+{
+    return m_stream ? m_stream->skippedCount() : m_skippedCount;
+}
+
+QString Transmitter::lastMessage() const
+{
+    if (!StreamFormats::isStream(m_config.format) || m_streamIndex == 0)
+        return m_lastMessage;
+    return QStringLiteral("%1 datagram %2, %3 bytes")
+        .arg(payloadFormatName(m_config.format))
+        .arg(m_streamIndex)
+        .arg(m_config.size);
 }
 
 std::chrono::nanoseconds Transmitter::runningTime() const
@@ -87,18 +203,21 @@ std::chrono::nanoseconds Transmitter::runningTime() const
     return (m_running ? Clock::now() : m_stoppedAt) - m_firstDeadline;
 }
 
-Transmitter::DueTicks Transmitter::dueTicks(qint64 next, std::chrono::nanoseconds elapsed,
-                                            std::chrono::nanoseconds interval)
+void Transmitter::pollStream()
 {
-    using std::chrono::nanoseconds;
-    if (elapsed < interval * next)
-        return {next, next - 1}; // nothing due yet
-    const qint64 lastDue = elapsed / interval;
-    // Tick k is kept while k × interval ≥ elapsed − catchUpLimit: the first kept, rounding up.
-    const nanoseconds oldest = elapsed - catchUpLimit;
-    const qint64 firstKept =
-        oldest > nanoseconds::zero() ? (oldest + interval - nanoseconds(1)) / interval : 0;
-    return {std::max(next, std::min(firstKept, lastDue)), lastDue};
+    if (!m_stream)
+        return;
+    m_streamIndex = m_stream->nextIndex();
+    if (const qint64 skipped = m_stream->skippedCount(); skipped > m_reportedSkipped) {
+        emit this->skipped(skipped - m_reportedSkipped);
+        m_reportedSkipped = skipped;
+    }
+    if (const qint64 errors = m_stream->errorCount(); errors > m_reportedErrors) {
+        m_reportedErrors = errors;
+        m_lastError = m_stream->lastError();
+        emit sendFailed(m_lastError);
+    }
+    emit progressed();
 }
 
 void Transmitter::sendDue()
@@ -119,7 +238,8 @@ void Transmitter::sendDue()
 
 void Transmitter::sendOwed(std::chrono::nanoseconds elapsed)
 {
-    const DueTicks due = dueTicks(m_nextTick, elapsed, m_config.interval);
+    const Cadence::DueTicks due =
+        Cadence::everyInterval(m_config.interval).dueTicks(m_nextTick, elapsed, catchUpLimit);
     if (const qint64 overdue = due.first - m_nextTick; overdue > 0) {
         m_skippedCount += overdue;
         m_nextTick = due.first;

@@ -12,19 +12,6 @@ static_assert(maxRunSeconds <= double(LongTimer::maxInterval.count()));
 
 namespace {
 
-// Four decimal parts without leading zeros (IpAddress::parse): QHostAddress would read
-// "239.1.1" as shorthand and "239.010.1.1" as octal (239.8.1.1).
-std::optional<QHostAddress> strictIPv4(const QString &text, QString *reason = nullptr)
-{
-    const auto address = IpAddress::parse(QStringView(text).trimmed(), reason);
-    if (!address || !address->isIPv4()) {
-        if (address && reason)
-            *reason = QStringLiteral("not an IPv4 address");
-        return std::nullopt;
-    }
-    return address->toQHostAddress();
-}
-
 // What is wrong with `text` as a number of seconds for option `name`, or nothing.
 std::optional<QString> secondsError(const QString &name, const QString &text, double minimum,
                                     const QString &tooShort, double maximum, const QString &tooLong)
@@ -47,11 +34,13 @@ std::optional<QString> secondsError(const QString &name, const QString &text, do
 std::optional<QString> groupError(const QString &text)
 {
     QString reason;
-    const auto address = strictIPv4(text, &reason);
+    const auto address = IpAddress::parse(QStringView(text).trimmed(), &reason);
     if (!address)
-        return QStringLiteral("group '%1' is not an IPv4 address: %2").arg(text, reason);
+        return QStringLiteral("group '%1' is not an IPv4 or IPv6 address: %2").arg(text, reason);
+    if (address->isIPv6() && address->scopeId() != 0)
+        return QStringLiteral("group '%1' has a scope; choose the interface instead").arg(text);
     if (!address->isMulticast())
-        return QStringLiteral("group %1 is not a multicast address (224.0.0.0 to 239.255.255.255)")
+        return QStringLiteral("group %1 is not a multicast address (224.0.0.0 to 239.255.255.255, ff00::/8)")
             .arg(address->toString());
     return std::nullopt;
 }

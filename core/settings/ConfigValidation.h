@@ -19,6 +19,7 @@ inline constexpr double minDurationSeconds = 0.001;
 inline constexpr double minStatsSeconds = 0.01; // at most 100 statistics lines a second
 inline constexpr double maxRunSeconds = 36525.0 * 24 * 60 * 60; // 100 years
 
+// An IPv4 group (four decimal parts, no octal guesses) or an IPv6 one, without brackets.
 std::optional<QString> groupError(const QString &text);
 // A group the routers never forward (224.0.0.0/24): allowed, but worth a warning.
 std::optional<QString> groupWarning(const QHostAddress &group);

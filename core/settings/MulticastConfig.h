@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decoders/PayloadDecoder.h"
 #include "net/Subscription.h"
 
 #include <QHostAddress>
@@ -39,6 +40,11 @@ struct TransmitConfig
     QString interfaceSpec = QString::fromLatin1(defaultInterface);
     int ttl = 1;
     bool loopback = true;
+    // What is sent: the seed's ATU message once per interval, or a test stream (RTP, MPEG-TS,
+    // iperf 2) of `rate` datagrams per second, each `size` bytes (0: the format's default).
+    PayloadFormat format = PayloadFormat::Atu;
     std::chrono::microseconds interval{1000000};
     QString prefix = QStringLiteral("ATU");
+    qint64 rate = 1000;
+    int size = 0;
 };

@@ -1,6 +1,7 @@
 #include "settings/SettingsStore.h"
 
 #include "settings/ConfigValidation.h"
+#include "generators/StreamFormats.h"
 #include "net/SubscriptionSpec.h"
 #include "settings/WritableFile.h"
 
@@ -126,7 +127,25 @@ TransmitConfig SettingsStore::transmitConfig()
     config.loopback = readInt(QStringLiteral("transmit/loopback"), 0, 1, config.loopback ? 1 : 0) == 1;
     config.interval = readInterval(QStringLiteral("transmit/intervalMs"), config.interval);
     config.prefix = readText(QStringLiteral("transmit/prefix"), config.prefix, maxPrefixLength);
+    config.format = readSendFormat(QStringLiteral("transmit/format"), config.format);
+    config.rate = readInt(QStringLiteral("transmit/rate"), 1, int(StreamFormats::maxRate), int(config.rate));
+    // 0: the format's default; the transmitter checks a size against the format and group.
+    config.size = readInt(QStringLiteral("transmit/size"), 0, StreamFormats::maxIPv6Datagram, config.size);
     return config;
+}
+
+PayloadFormat SettingsStore::readSendFormat(const QString &key, PayloadFormat fallback)
+{
+    if (!m_settings.contains(key))
+        return fallback;
+    const QString name = m_settings.value(key).toString();
+    const auto format = payloadFormatFromName(name);
+    if (!format || !StreamFormats::isSendable(*format)) {
+        m_warnings.append(QStringLiteral("settings %1: '%2' is not %3; using %4")
+                              .arg(key, name, StreamFormats::sendableNames(), payloadFormatName(fallback)));
+        return fallback;
+    }
+    return *format;
 }
 
 void SettingsStore::save(const ReceiveConfig &config)
@@ -145,6 +164,9 @@ void SettingsStore::save(const TransmitConfig &config)
     m_settings.setValue(QStringLiteral("transmit/intervalMs"),
                         double(config.interval.count()) / 1000);
     m_settings.setValue(QStringLiteral("transmit/prefix"), config.prefix);
+    m_settings.setValue(QStringLiteral("transmit/format"), payloadFormatName(config.format));
+    m_settings.setValue(QStringLiteral("transmit/rate"), config.rate);
+    m_settings.setValue(QStringLiteral("transmit/size"), config.size);
     checkSaving();
 }
 

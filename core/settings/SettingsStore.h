@@ -65,6 +65,7 @@ private:
     // The group, port and interface of a section ("receive", "transmit"), which both
     // configurations have; a missing or invalid value leaves config's own.
     template<typename Config> void readEndpoint(const QString &section, Config &config);
+    PayloadFormat readSendFormat(const QString &key, PayloadFormat fallback);
     template<typename Config> void saveEndpoint(const QString &section, const Config &config);
     QHostAddress readGroup(const QString &key, const QHostAddress &fallback);
     int readInt(const QString &key, int minimum, int maximum, int fallback);

@@ -172,6 +172,37 @@ private slots:
             << QStringList{"--group", "[ff15::1]:6000@nosuch0"} << "nosuch0";
         QTest::newRow("unknown IPv6 interface address")
             << QStringList{"--interface", "2001:db8::77"} << "--interface: no interface named or addressed 2001:db8::77";
+        // Test streams: each refusal names the value.
+        QTest::newRow("unknown format") << QStringList{"--send", "--format", "h264"} << "--format 'h264' is not a format";
+        QTest::newRow("format not sendable") << QStringList{"--send", "--format", "raw"} << "--format raw cannot be sent";
+        QTest::newRow("rate 0") << QStringList{"--send", "--format", "rtp", "--rate", "0"}
+                                << "--rate 0 is not between 1 and 1000000";
+        QTest::newRow("rate negative") << QStringList{"--send", "--format", "iperf2", "--rate", "-5"} << "--rate -5";
+        QTest::newRow("rate absurd") << QStringList{"--send", "--format", "iperf2", "--rate", "50000000"}
+                                     << "--rate 50000000 is not between";
+        QTest::newRow("rate fraction") << QStringList{"--send", "--format", "iperf2", "--rate", "2.5"}
+                                       << "--rate '2.5' must be a whole number";
+        QTest::newRow("rate too slow for TS") << QStringList{"--send", "--format", "mpegts", "--rate", "10"}
+                                              << "70 TS packets/s";
+        QTest::newRow("size not TS packets") << QStringList{"--send", "--format", "mpegts", "--size", "1000"}
+                                             << "--size 1000 is not a whole number of 188-byte TS packets";
+        QTest::newRow("size below iperf's header") << QStringList{"--send", "--format", "iperf2", "--size", "12"}
+                                                   << "--size 12 is below 20";
+        QTest::newRow("size above IPv4") << QStringList{"--send", "--format", "iperf2", "--size", "65508"}
+                                         << "--size 65508 is above 65507";
+        QTest::newRow("size above IPv6")
+            << QStringList{"--send", "--format", "iperf2", "--group", "[ff15::1]:5001@lo", "--size", "65528"}
+            << "--size 65528 is above 65527";
+        QTest::newRow("size 0") << QStringList{"--send", "--format", "iperf2", "--size", "0"} << "--size '0'";
+        QTest::newRow("size for ATU") << QStringList{"--send", "--size", "100"} << "--size is for the streams";
+        QTest::newRow("rate for ATU") << QStringList{"--send", "--format", "atu", "--rate", "100"}
+                                      << "--rate is for the streams";
+        QTest::newRow("interval for a stream") << QStringList{"--send", "--format", "rtp", "--interval", "0.1"}
+                                               << "--interval is for --format atu";
+        QTest::newRow("prefix for a stream") << QStringList{"--send", "--format", "rtp", "--prefix", "X"}
+                                             << "--prefix is for --format atu";
+        QTest::newRow("rate without --send") << QStringList{"--headless", "--rate", "100"} << "--rate is for --send";
+        QTest::newRow("size in the window") << QStringList{"--size", "100"} << "--size is for --send";
     }
 
     void refusesBadArguments()
@@ -305,6 +336,37 @@ private slots:
         options.applyTo(receive, transmit);
         QCOMPARE(transmit.group, QHostAddress(QStringLiteral("ff15::1")));
         QCOMPARE(transmit.port, quint16(5009));
+    }
+
+    void sendsTheStreamAskedFor()
+    {
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        parse({"--send", "--format", "mpegts", "--rate", "100000", "--size", "188"}).applyTo(receive, transmit);
+        QCOMPARE(transmit.format, PayloadFormat::MpegTs);
+        QCOMPARE(transmit.rate, qint64(100000));
+        QCOMPARE(transmit.size, 188);
+
+        // Not given: ATU, and a stream's defaults (the size its format's, said by 0) —
+        // whatever the transmit panel last sent.
+        TransmitConfig saved;
+        saved.format = PayloadFormat::Iperf2;
+        saved.rate = 5;
+        saved.size = 100;
+        TransmitConfig atu = saved;
+        parse({"--send"}).applyTo(receive, atu);
+        QCOMPARE(atu.format, PayloadFormat::Atu);
+        TransmitConfig rtp = saved;
+        parse({"--send", "--format", "rtp"}).applyTo(receive, rtp);
+        QCOMPARE(rtp.format, PayloadFormat::Rtp);
+        QCOMPARE(rtp.rate, qint64(1000));
+        QCOMPARE(rtp.size, 0);
+
+        // Over IPv6 a datagram may be 20 bytes longer.
+        const auto ipv6 = parse({"--send", "--format", "iperf2", "--group", "[ff15::1]:5001@lo", "--size", "65527"});
+        QCOMPARE(ipv6.outcome, Outcome::Run);
+        QCOMPARE(parse({"--send", "--format", "rtp", "--size", "65436"}).outcome, Outcome::Run);
+        QCOMPARE(parse({"--send", "--format", "rtp", "--rate", "1000000", "--size", "200"}).outcome, Outcome::Run);
     }
 
     void keepsTheIntervalToTheMicrosecond()

@@ -118,6 +118,26 @@ private slots:
         QCOMPARE(*options.count, qint64(3));
     }
 
+    // A stream's rate and size fit with the file's format, whichever line comes first.
+    void streamSettingsFromTheFile()
+    {
+        auto options = parse({"--config", write("send = true\nrate = 5000\nsize = 100\nformat = iperf2\n")});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.format, PayloadFormat::Iperf2);
+        QCOMPARE(*options.rate, qint64(5000));
+        QCOMPARE(*options.size, 100);
+
+        const QString path = write("send = true\ninterval = 0.5\nformat = rtp\n");
+        options = parse({"--config", path});
+        QCOMPARE(options.outcome, Outcome::Error);
+        QVERIFY2(options.message.startsWith(path + QStringLiteral(":2: --interval is for --format atu")),
+                 qPrintable(options.message));
+        // The command line's format wins over the file's, for the check too.
+        options = parse({"--send", "--format", "atu", "--config", path});
+        QCOMPARE(options.outcome, Outcome::Run);
+        QCOMPARE(options.format, PayloadFormat::Atu);
+    }
+
     void badValuesNameFileAndLine_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -52,7 +52,8 @@ private slots:
         using namespace std::chrono_literals;
         const auto due = [](qint64 next, std::chrono::nanoseconds elapsed,
                             std::chrono::nanoseconds interval) {
-            const Transmitter::DueTicks ticks = Transmitter::dueTicks(next, elapsed, interval);
+            const Cadence::DueTicks ticks =
+                Cadence::everyInterval(interval).dueTicks(next, elapsed, Transmitter::catchUpLimit);
             return qMakePair(ticks.first, ticks.last);
         };
         using Ticks = QPair<qint64, qint64>;

@@ -59,8 +59,11 @@ private slots:
         receive.interfaceSpec = QStringLiteral("lo");
         receive.historyRows = 500;
         TransmitConfig transmit;
-        transmit.group = QHostAddress(QStringLiteral("239.6.6.6"));
+        transmit.group = QHostAddress(QStringLiteral("ff15::1234"));
         transmit.port = 6002;
+        transmit.format = PayloadFormat::MpegTs;
+        transmit.rate = 100000;
+        transmit.size = 188;
         transmit.ttl = 9;
         transmit.loopback = false;
         transmit.interval = std::chrono::microseconds(1500); // kept to the microsecond
@@ -84,6 +87,9 @@ private slots:
         QCOMPARE(t.loopback, false);
         QCOMPARE(qint64(t.interval.count()), qint64(1500));
         QCOMPARE(t.prefix, QStringLiteral("UPS"));
+        QCOMPARE(t.format, PayloadFormat::MpegTs);
+        QCOMPARE(t.rate, qint64(100000));
+        QCOMPARE(t.size, 188);
         QCOMPARE(store.windowGeometry(), QByteArray("geometry"));
         QVERIFY(store.takeWarnings().isEmpty());
     }
@@ -184,6 +190,19 @@ private slots:
         const QStringList warnings = store.takeWarnings();
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.front().contains(QStringLiteral("not a multicast group")),
+                 qPrintable(warnings.front()));
+    }
+
+    void hostileStreamSettingsGiveDefaults()
+    {
+        SettingsStore store(writeFile("[transmit]\nformat=raw\nrate=0\nsize=70000\n"));
+        const TransmitConfig config = store.transmitConfig();
+        QCOMPARE(config.format, PayloadFormat::Atu);
+        QCOMPARE(config.rate, qint64(1000));
+        QCOMPARE(config.size, 0);
+        const QStringList warnings = store.takeWarnings();
+        QCOMPARE(warnings.size(), 3);
+        QVERIFY2(warnings.front().contains(QStringLiteral("'raw' is not atu, rtp, mpegts or iperf2")),
                  qPrintable(warnings.front()));
     }
 
