@@ -8,9 +8,13 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 readonly packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
+    # pcap files (--pcap, File > Save Capture) are written with libpcap's dump API
+    libpcap-dev
     iproute2 xvfb xauth
     # tests/scenarios/tst_iperfinterop: iperf 2's server counts our iperf2 stream
     iperf
+    # tests read the pcap files back with Wireshark's reader (~1 min to install on CI)
+    tshark
     # local time: the zone rules the tests read (minimal systems lack them)
     tzdata
     # tests/fuzz: libFuzzer targets, built with clang

@@ -27,6 +27,7 @@ public:
     TestPipe &operator=(const TestPipe &) = delete;
 
     bool isOpen() const { return m_ends[0] >= 0; }
+    int readEnd() const { return m_ends[0]; }
     int writeEnd() const { return m_ends[1]; }
     void closeWriteEnd()
     {
