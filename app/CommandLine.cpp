@@ -268,6 +268,11 @@ CommandLineOptions parseArguments(const QStringList &arguments)
     const QCommandLineOption listen(
         QStringLiteral("listen"),
         QStringLiteral("Window: start listening at once (implied by --stats)."));
+    const QCommandLineOption pcap(
+        QStringLiteral("pcap"),
+        QStringLiteral("With --headless: write every datagram received to FILE, a pcap capture "
+                       "(Wireshark, tshark -r)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption metrics(
         QStringLiteral("metrics"),
         QStringLiteral("Serve Prometheus metrics over HTTP at /metrics on [ADDRESS:]PORT "
@@ -281,6 +286,7 @@ CommandLineOptions parseArguments(const QStringList &arguments)
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
                        size, count, duration, stats, json, datagrams, listen});
     parser.addOptions({metrics, config});
+    parser.addOptions({pcap});
     addQtWindowOptions(parser);
     // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -421,6 +427,14 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         if (parser.value(config).isEmpty())
             return error(QStringLiteral("--config needs a file"));
         options.configFile = parser.value(config);
+    }
+    if (parser.isSet(pcap)) {
+        if (options.mode != CommandLineOptions::Mode::Headless)
+            return error(QStringLiteral("--pcap is for --headless; the window saves a capture with "
+                                        "File > Save Capture"));
+        if (parser.value(pcap).isEmpty())
+            return error(QStringLiteral("--pcap needs a file name"));
+        options.pcapPath = parser.value(pcap);
     }
     options.platformChosen = parser.isSet(QStringLiteral("platform"));
     options.json = parser.isSet(json);

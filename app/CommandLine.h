@@ -37,6 +37,7 @@ struct CommandLineOptions
     std::optional<qint64> count;
     std::optional<double> durationSeconds;
     std::optional<double> statsSeconds;
+    std::optional<QString> pcapPath; // --headless: every datagram into this capture file
     bool json = false;
     bool datagrams = false; // with --stats: print each datagram too
     bool listen = false;    // the window starts listening at once

@@ -1,9 +1,12 @@
 #include "HeadlessMonitor.h"
 
 #include "Diagnostics.h"
+#include "StandardOutput.h"
 #include "output/DatagramText.h"
 #include "output/LineSink.h"
 #include "output/StatsReport.h"
+
+#include <algorithm>
 
 
 HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptions &options,
@@ -15,6 +18,7 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
     , m_out(out)
     , m_durationTimer(this)
     , m_stats(m_pipeline.statistics(), out, options.json, this)
+    , m_capture(CaptureRecorder::defaultCapacityBytes, this)
     , m_stopTimeout(this)
     , m_printDatagrams(!options.statsSeconds || options.datagrams)
 {
@@ -44,10 +48,16 @@ HeadlessMonitor::HeadlessMonitor(MonitorSession &session, const CommandLineOptio
         if (m_stopping)
             complete(0);
     });
+    // Like standard output: a capture that cannot be written ends the run at once.
+    connect(&m_capture, &CaptureRecorder::failed, this, [this] {
+        complete(StandardOutput::writeErrorExitCode);
+    });
 }
 
 void HeadlessMonitor::start()
 {
+    if (!openCapture())
+        return;
     if (m_options.durationSeconds)
         m_durationTimer.start(LongTimer::fromSeconds(*m_options.durationSeconds));
     if (m_options.statsSeconds)
@@ -70,6 +80,7 @@ void HeadlessMonitor::print(const DatagramBatch &batch)
     if (m_completed)
         return;
     const bool counting = m_options.count.has_value();
+    m_capture.record(batch, counting ? std::max<qint64>(0, *m_options.count - m_printed) : -1);
     for (const ReceivedDatagram &datagram : batch) {
         if (counting && m_printed >= *m_options.count)
             break;
@@ -113,7 +124,40 @@ void HeadlessMonitor::complete(int exitCode)
         return;
     m_completed = true;
     m_stopTimeout.stop();
+    exitCode = closeCapture(exitCode);
     if (exitCode == 0 && m_options.statsSeconds)
         m_stats.printFinal();
     emit finished(exitCode);
+}
+
+bool HeadlessMonitor::openCapture()
+{
+    if (!m_options.pcapPath)
+        return true;
+    if (m_capture.open(*m_options.pcapPath))
+        return true;
+    Diagnostics::error(QStringLiteral("cannot write capture file %1: %2")
+                           .arg(*m_options.pcapPath, m_capture.errorString()));
+    complete(StandardOutput::writeErrorExitCode);
+    return false;
+}
+
+// Writes out what is queued. A write error is said once, and a run that would have ended
+// well exits with the write-error code.
+int HeadlessMonitor::closeCapture(int exitCode)
+{
+    if (!m_capture.isOpen())
+        return exitCode;
+    m_capture.close();
+    if (m_capture.hasFailed()) {
+        Diagnostics::error(QStringLiteral("cannot write capture file %1: %2")
+                               .arg(m_capture.path(), m_capture.errorString()));
+        return exitCode == 0 ? StandardOutput::writeErrorExitCode : exitCode;
+    }
+    if (const qint64 dropped = m_capture.droppedCount(); dropped > 0)
+        Diagnostics::error(QStringLiteral("%1 of %2 datagrams not captured in %3: the disk did not keep up")
+                               .arg(dropped)
+                               .arg(dropped + m_capture.writtenCount())
+                               .arg(m_capture.path()));
+    return exitCode;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "capture/CaptureRecorder.h"
 #include "session/MonitorSession.h"
 #include "output/StatsPrinter.h"
 #include "time/LongTimer.h"
@@ -13,7 +14,8 @@ class LineSink;
 // --headless: joins like the window does and prints one line per datagram, like the
 // seed's listener, plus liveness events; with --stats, statistics every SEC seconds and
 // once more at the end. Lines go to a LineSink, so receiving never waits for the reader.
-// Runs until a count, a duration or a termination signal.
+// Runs until a count, a duration or a termination signal. With --pcap, the datagrams it
+// prints (all of them, printed or not) also go into a capture file, closed at the end.
 class HeadlessMonitor final : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ private:
     void print(const DatagramBatch &batch);
     void printEvents(const QList<LivenessEvent> &events);
     void complete(int exitCode);
+    bool openCapture();
+    int closeCapture(int exitCode);
 
     CommandLineOptions m_options;
     ReceiveConfig m_config;
@@ -44,6 +48,7 @@ private:
     LineSink &m_out;
     LongTimer m_durationTimer;
     StatsPrinter m_stats;
+    CaptureRecorder m_capture;
     QTimer m_stopTimeout;
     qint64 m_printed = 0;
     bool m_printDatagrams = true;

@@ -35,7 +35,8 @@ private slots:
     {
         const auto options = parse({"--headless", "--group", "239.2.2.2", "--port", "6000", "--interface",
                                     "lo", "--ttl", "4", "--interval", "0.25", "--prefix", "UPS",
-                                    "--count", "3", "--duration", "1.5", "--stats", "2", "--json"});
+                                    "--count", "3", "--duration", "1.5", "--stats", "2", "--json",
+                                    "--pcap", "run.pcap"});
         QCOMPARE(options.outcome, Outcome::Run);
         QCOMPARE(options.mode, Mode::Headless);
         QCOMPARE(*options.group, QHostAddress(QStringLiteral("239.2.2.2")));
@@ -48,6 +49,7 @@ private slots:
         QCOMPARE(*options.durationSeconds, 1.5);
         QCOMPARE(*options.statsSeconds, 2.0);
         QVERIFY(options.json);
+        QCOMPARE(*options.pcapPath, QStringLiteral("run.pcap"));
     }
 
     void overridesOnlyWhatWasGiven()
@@ -111,6 +113,9 @@ private slots:
         QTest::newRow("huge prefix") << QStringList{"--prefix", QString(70000, QLatin1Char('A'))} << "65507";
         QTest::newRow("count 0") << QStringList{"--send", "--count", "0"} << "--count";
         QTest::newRow("count in the window") << QStringList{"--count", "5"} << "--count '5' is for --headless and --send";
+        QTest::newRow("pcap in the window") << QStringList{"--pcap", "x.pcap"} << "--pcap is for --headless";
+        QTest::newRow("pcap with --send") << QStringList{"--send", "--pcap", "x.pcap"} << "--pcap is for --headless";
+        QTest::newRow("pcap without a name") << QStringList{"--headless", "--pcap", ""} << "--pcap needs a file name";
         QTest::newRow("duration x") << QStringList{"--duration", "x"} << "--duration 'x'";
         // Time options: every value either works as written or is refused, naming the value.
         QTest::newRow("duration 0") << QStringList{"--duration", "0"} << "'0' must be a number of seconds above 0";
