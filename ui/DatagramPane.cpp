@@ -197,3 +197,12 @@ void DatagramPane::scrollIfFollowing()
     if (m_autoScroll->isChecked() && !m_model.isPaused())
         m_view->scrollToBottom();
 }
+
+DatagramBatch DatagramPane::shownDatagrams() const
+{
+    DatagramBatch shown;
+    shown.reserve(m_filter.rowCount());
+    for (int row = 0; row < m_filter.rowCount(); ++row)
+        shown.append(m_model.datagram(m_filter.mapToSource(m_filter.index(row, 0)).row()));
+    return shown;
+}

@@ -35,6 +35,9 @@ public:
     void clear();
     void setCapacity(int rows) { m_model.setCapacity(rows); }
     qint64 evictedCount() const { return m_model.evictedCount(); }
+    // The datagrams the table shows (the filter applied), oldest first: what File ▸ Save
+    // Capture and Export Datagrams write.
+    DatagramBatch shownDatagrams() const;
 
     // Checkable, Space while the table has focus; the window puts it in its menu too.
     QAction *pauseAction() { return &m_pauseAction; }

@@ -4,10 +4,12 @@
 #include "AboutDialog.h"
 #include "AppTheme.h"
 #include "DatagramDetailPane.h"
+#include "ExportActions.h"
 #include "InlineMessage.h"
 #include "SenderTabs.h"
 #include "SubscriptionEditor.h"
 #include "SubscriptionTableModel.h"
+#include "TableCopy.h"
 #include "TransmitPanel.h"
 #include "net/NetworkInterfaces.h"
 #include "settings/SettingsStore.h"
@@ -51,6 +53,7 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
     setupTransmitDock(transmit);
     setupDetailDock();
     setupMenus();
+    setupExports();
     restoreWindow();
 
     const QStringList warnings = m_settings.takeWarnings();
@@ -200,6 +203,19 @@ void MainWindow::setupMenus()
     });
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setupExports()
+{
+    auto *exports = new ExportActions(*m_ui->datagramPane, m_session.statistics(), this);
+    m_ui->fileMenu->insertActions(m_ui->quitAction,
+                                  {exports->saveCaptureAction(), exports->exportDatagramsAction(),
+                                   exports->exportSendersAction()});
+    m_ui->fileMenu->insertSeparator(m_ui->quitAction);
+    TableCopy::install(m_ui->datagramPane->view());
+    // SenderTabs makes the senders table; its object name finds it (tests use it too).
+    if (auto *senders = m_senderTabs->findChild<QTableView *>(QStringLiteral("senderView")))
+        TableCopy::install(senders);
 }
 
 void MainWindow::restoreWindow()

@@ -62,6 +62,7 @@ private:
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
     void setupMenus();
+    void setupExports();
     void restoreWindow();
 
     void toggleListening();

@@ -1,5 +1,6 @@
 #include "output/CsvFormat.h"
 #include "output/DatagramCsv.h"
+#include "output/DatagramText.h"
 #include "output/SenderCsv.h"
 
 #include "CsvReader.h"
@@ -81,7 +82,7 @@ private slots:
         ReceivedDatagram datagram =
             TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 45678, 1'700'000'000'123'456, payload);
         datagram.atuTimeUs = datagram.arrivalUs - 1500;
-        const QByteArray row = DatagramCsv::row(datagram);
+        const QByteArray row = DatagramCsv().row(datagram);
         QCOMPARE(row.count("\r\n"), 1);
         QVERIFY(row.endsWith("\r\n"));
         QVERIFY(!row.contains('\x1b'));
@@ -112,11 +113,24 @@ private slots:
     {
         ReceivedDatagram datagram = TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 1, 0, "x");
         datagram.ttl = -1;
-        const QStringList fields = CsvReader::parse(DatagramCsv::row(datagram)).value(0);
+        const QStringList fields = CsvReader::parse(DatagramCsv().row(datagram)).value(0);
         QCOMPARE(fields.size(), 12);
         QCOMPARE(fields[6], QString()); // ttl
         QCOMPARE(fields[8], QString()); // atu_time
         QCOMPARE(fields[9], QString()); // atu_offset_ms
+    }
+
+    // The time text is made once per second and only its microseconds change within it.
+    void datagramTimesAreExactAcrossSeconds()
+    {
+        DatagramCsv csv;
+        for (const qint64 arrivalUs : {qint64(1'700'000'000'000'000), qint64(1'700'000'000'000'001),
+                                       qint64(1'700'000'000'999'999), qint64(1'700'000'001'000'007),
+                                       qint64(1'699'999'999'500'000)}) {
+            const ReceivedDatagram datagram =
+                TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 1, arrivalUs, "x");
+            QCOMPARE(CsvReader::parse(csv.row(datagram)).value(0).value(0), DatagramText::isoTimeUs(arrivalUs));
+        }
     }
 
     void senderRowsHaveTheirColumns()
