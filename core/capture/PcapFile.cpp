@@ -13,15 +13,23 @@
 #endif
 
 #ifdef Q_OS_WIN
+#include <string>
+
 #include <windows.h>
 #endif
 
 namespace {
 
 #ifdef MCAST_MONITOR_HAS_PCAP
-QString systemError(int error)
+// Why the last write to the file failed. On Windows the file belongs to the library's C
+// runtime, whose errno is not ours to read.
+QString writeError()
 {
-    return QString::fromLocal8Bit(std::strerror(error));
+#ifdef Q_OS_WIN
+    return QStringLiteral("the file could not be written (disk full or not writable)");
+#else
+    return QString::fromLocal8Bit(std::strerror(errno ? errno : EIO));
+#endif
 }
 #endif
 
@@ -105,9 +113,10 @@ bool PcapFile::open(const QString &path)
         return false;
     }
 #else
+    errno = 0;
     FILE *file = std::fopen(name.constData(), "wb");
     if (!file) {
-        fail(systemError(errno));
+        fail(writeError());
         release();
         return false;
     }
@@ -149,11 +158,14 @@ void PcapFile::write(const ReceivedDatagram &datagram)
     errno = 0;
     pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
               reinterpret_cast<const u_char *>(m_packet.constData()));
+#ifndef Q_OS_WIN
     // pcap_dump() returns nothing: the stream's error flag says whether fwrite() failed.
+    // (On Windows the stream is the library's; the next flush tells.)
     if (std::ferror(pcap_dump_file(m_dumper))) {
-        fail(systemError(errno ? errno : EIO));
+        fail(writeError());
         return;
     }
+#endif
     ++m_records;
 #else
     Q_UNUSED(datagram)
@@ -167,7 +179,7 @@ bool PcapFile::flush()
         return false;
     errno = 0;
     if (pcap_dump_flush(m_dumper) != 0) {
-        fail(systemError(errno ? errno : EIO));
+        fail(writeError());
         return false;
     }
     return true;
