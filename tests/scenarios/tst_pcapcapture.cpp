@@ -195,6 +195,23 @@ private slots:
             QCOMPARE(QByteArray::fromHex(rows[i].value(0).toLatin1()), QByteArray::number(i));
     }
 
+    void aRunEndedByItsDurationHasWrittenEverything()
+    {
+        const quint16 port = TestNetwork::freshPort(65);
+        const QString path = m_dir.filePath(QStringLiteral("duration.pcap"));
+        QProcess listener;
+        startListening(listener, {"--headless", "--duration", "1", "--port", QString::number(port), "--pcap", path});
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QStringLiteral("239.1.1.1"), port,
+                                          QByteArray::number(i)));
+        QVERIFY(listener.waitForFinished(10000));
+        QCOMPARE(listener.exitCode(), 0);
+        const auto capture = PcapReader::read(path);
+        QVERIFY(capture.whole);
+        QCOMPARE(capture.records.size(), 3);
+        QCOMPARE(PcapReader::udpOf(capture.records[2].packet)->payload, QByteArray("2"));
+    }
+
     void anIPv6GroupIsCapturedAsIPv6()
     {
         const bool made = TestNetwork::ip(QStringLiteral("link add mcP0 type veth peer name mcP1"))
