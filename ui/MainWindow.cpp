@@ -213,9 +213,11 @@ void MainWindow::setupExports()
                                    exports->exportSendersAction()});
     m_ui->fileMenu->insertSeparator(m_ui->quitAction);
     TableCopy::install(m_ui->datagramPane->view());
-    // SenderTabs makes the senders table; its object name finds it (tests use it too).
-    if (auto *senders = m_senderTabs->findChild<QTableView *>(QStringLiteral("senderView")))
-        TableCopy::install(senders);
+    // SenderTabs makes the senders table and the event log; their object names find them.
+    for (const auto *name : {"senderView", "eventLogView"}) {
+        if (auto *view = m_senderTabs->findChild<QTableView *>(QLatin1String(name)))
+            TableCopy::install(view);
+    }
 }
 
 void MainWindow::restoreWindow()

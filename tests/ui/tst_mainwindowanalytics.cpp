@@ -206,7 +206,7 @@ private slots:
             const auto *view = harness.find<QTableView>(name);
             QVERIFY2(view->alternatingRowColors(), name);
             QCOMPARE(view->selectionBehavior(), QAbstractItemView::SelectRows);
-            QCOMPARE(view->selectionMode(), QAbstractItemView::SingleSelection);
+            QCOMPARE(view->selectionMode(), QAbstractItemView::ExtendedSelection); // rows to copy
             QCOMPARE(view->horizontalScrollMode(), QAbstractItemView::ScrollPerPixel);
             QVERIFY2(!view->wordWrap(), name);
             QVERIFY2(view->verticalHeader()->isHidden(), name);

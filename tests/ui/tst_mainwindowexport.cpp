@@ -268,6 +268,17 @@ private slots:
         QTest::keySequence(senders, QKeySequence::Copy);
         QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("198.18.0.7\t")),
                  qPrintable(QApplication::clipboard()->text()));
+
+        harness.find<QTabWidget>("senderTabs")->setCurrentIndex(2);
+        auto *events = harness.find<QTableView>("eventLogView");
+        QTRY_VERIFY(events->model()->rowCount() >= 2); // both senders appeared
+        events->setFocus();
+        events->selectAll();
+        QTest::keySequence(events, QKeySequence::Copy);
+        const QString log = QApplication::clipboard()->text();
+        QCOMPARE(log.count(QLatin1Char('\n')), events->model()->rowCount());
+        QVERIFY2(log.contains(QStringLiteral("\t198.18.0.7\t")) && log.contains(QStringLiteral("appeared")),
+                 qPrintable(log));
     }
 };
 
