@@ -14,8 +14,9 @@ class LineSink;
 // --headless: joins like the window does and prints one line per datagram, like the
 // seed's listener, plus liveness events; with --stats, statistics every SEC seconds and
 // once more at the end. Lines go to a LineSink, so receiving never waits for the reader.
-// Runs until a count, a duration or a termination signal. With --pcap, the datagrams it
-// prints (all of them, printed or not) also go into a capture file, closed at the end.
+// Runs until a count, a duration or a termination signal. With --pcap every datagram it
+// takes (the first N with --count), printed or not (--stats), also goes into a capture
+// file, written out at the end.
 class HeadlessMonitor final : public QObject
 {
     Q_OBJECT
