@@ -1,5 +1,7 @@
 #include "TableCopy.h"
 
+#include "FrozenColumnsTableView.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QCoreApplication>
@@ -60,19 +62,25 @@ QString selectedRowsText(const QTableView *view)
 
 void install(QTableView *view)
 {
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    QList<QTableView *> parts{view};
+    // A table with frozen columns is two views over one selection: both select and copy alike.
+    if (auto *frozen = qobject_cast<FrozenColumnsTableView *>(view))
+        parts.append(frozen->frozenView());
     auto *copy = new QAction(QCoreApplication::translate("TableCopy", "&Copy Rows"), view);
     copy->setObjectName(QStringLiteral("copyRowsAction"));
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     copy->setToolTip(QCoreApplication::translate("TableCopy", "Copy the selected rows as tab-separated text (Ctrl+C)"));
-    view->addAction(copy);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
     QObject::connect(copy, &QAction::triggered, view, [view] {
         const QString text = selectedRowsText(view);
         if (!text.isEmpty())
             QGuiApplication::clipboard()->setText(text);
     });
+    for (QTableView *part : parts) {
+        part->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        part->addAction(copy);
+        part->setContextMenuPolicy(Qt::ActionsContextMenu);
+    }
 }
 
 } // namespace TableCopy

@@ -1,5 +1,6 @@
 #include "DatagramTableModel.h"
 #include "ExportActions.h"
+#include "FrozenColumnsTableView.h"
 #include "capture/PcapFile.h"
 
 #include "CsvReader.h"
@@ -266,6 +267,14 @@ private slots:
         senders->setFocus();
         senders->selectRow(1);
         QTest::keySequence(senders, QKeySequence::Copy);
+        QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("198.18.0.7\t")),
+                 qPrintable(QApplication::clipboard()->text()));
+        // The frozen Source and State columns are a view of their own: it copies the same.
+        QTableView *frozen = qobject_cast<FrozenColumnsTableView *>(senders)->frozenView();
+        QCOMPARE(frozen->selectionMode(), QAbstractItemView::ExtendedSelection);
+        frozen->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keySequence(frozen, QKeySequence::Copy);
         QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("198.18.0.7\t")),
                  qPrintable(QApplication::clipboard()->text()));
 
