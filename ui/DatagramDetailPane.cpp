@@ -104,8 +104,9 @@ DatagramDetailPane::DatagramDetailPane(QWidget *parent)
             rowLabel->setToolTip(zoneNote);
     }
 
-    // Room for eight bytes a line at least.
-    const QString narrowLine(45, QLatin1Char('0'));
+    // Room for the offset and a few bytes; narrower than eight bytes a line, it scrolls
+    // sideways, so that the pane fits beside the tables on a 1024 px screen.
+    const QString narrowLine(24, QLatin1Char('0'));
     m_hexView->setMinimumWidth(m_hexView->fontMetrics().horizontalAdvance(narrowLine)
                                + 2 * int(m_hexView->document()->documentMargin())
                                + 2 * m_hexView->frameWidth()

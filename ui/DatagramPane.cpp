@@ -87,9 +87,10 @@ QWidget *DatagramPane::createBar()
            "case. The payload is matched as the table shows it (its first %1 bytes, escaped "
            "text or hex). Esc clears the filter.")
             .arg(DatagramTableModel::displayedPayloadBytes));
-    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(
-                                      m_filterEdit->placeholderText())
-                                  + 40);
+    // Wide enough for a group or an address; the placeholder may be cut on a small screen.
+    m_filterEdit->setMinimumWidth(
+        m_filterEdit->fontMetrics().horizontalAdvance(QStringLiteral("239.255.255.255:65535"))
+        + 40);
 
     m_matchCount = new QLabel;
     m_matchCount->setObjectName(QStringLiteral("matchCountLabel"));

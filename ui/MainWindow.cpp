@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QScreen>
 #include <QTableView>
 
 namespace {
@@ -76,6 +77,10 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
             &MainWindow::showLivenessEvents);
     connect(&m_session, &MonitorSession::cleared, this, &MainWindow::showCleared);
 
+    // The status bar's counts come from the same batch as the table's rows, at the same
+    // moment (the pane is connected first); the timer moves the rates on between batches.
+    connect(&m_session.pipeline(), &ReceivePipeline::batchRecorded, this,
+            &MainWindow::refreshTraffic);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshTraffic);
     m_refreshTimer.start(refreshInterval);
     refreshTraffic();
@@ -117,6 +122,11 @@ void MainWindow::setupReceiveControls(const StartingSubscriptions &subscriptions
                             m_ui->subscriptionErrorLabel},
                            m_receiveConfig.port, this);
     m_ui->receiveGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // The alarm keeps its place while hidden, so that nothing under it moves when a sender
+    // goes silent and a click meant for a row still lands on that row.
+    QSizePolicy bannerPolicy = m_ui->silenceBanner->sizePolicy();
+    bannerPolicy.setRetainSizeWhenHidden(true);
+    m_ui->silenceBanner->setSizePolicy(bannerPolicy);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
     connect(m_subscriptions, &SubscriptionTableModel::choicesEdited, this,
@@ -168,6 +178,12 @@ void MainWindow::setupDetailDock()
     dock->setObjectName(QStringLiteral("detailDock")); // the key for saveState()
     dock->setWidget(m_detailPane);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    // Side by side, the two docks and the tables would need more than 1024 px: they share
+    // the right-hand side as tabs, the transmit panel in front.
+    if (auto *transmitDock = findChild<QDockWidget *>(QStringLiteral("transmitDock"))) {
+        tabifyDockWidget(transmitDock, dock);
+        transmitDock->raise();
+    }
 
     QAction *toggleDock = dock->toggleViewAction();
     toggleDock->setText(tr("Datagram &Details"));
@@ -222,8 +238,13 @@ void MainWindow::setupExports()
 
 void MainWindow::restoreWindow()
 {
-    if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(defaultWindowSize);
+    if (!restoreGeometry(m_settings.windowGeometry())) {
+        // At most the room the screen leaves, as a small laptop screen has less than we like.
+        QSize size = defaultWindowSize;
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size());
+        resize(size);
+    }
     restoreState(m_settings.windowState());
 }
 

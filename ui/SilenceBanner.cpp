@@ -33,7 +33,9 @@ SilenceBanner::SilenceBanner(QWidget *parent)
                           .pixmap(iconSize, iconSize));
     m_text->setObjectName(QStringLiteral("silenceText"));
     m_text->setTextFormat(Qt::PlainText);
-    m_text->setWordWrap(true);
+    // One line, so that the banner's height is the same whatever it says (the window keeps
+    // its place while it is hidden); the tooltip has the whole text.
+    m_text->setMinimumWidth(1);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_text->font();
     bold.setBold(true);
@@ -83,6 +85,7 @@ void SilenceBanner::showSilentSenders(const TrafficStatistics &statistics,
     const QString list = named.join(QLatin1String(", "));
     m_text->setText(silent == 1 ? tr("1 sender silent: %1").arg(list)
                                 : tr("%1 senders silent: %2").arg(QString::number(silent), list));
+    m_text->setToolTip(m_text->text());
     if (anyWentSilent(events))
         m_dismissed = false;
     setVisible(!m_dismissed);

@@ -3,9 +3,11 @@
 #include "net/ListeningStatus.h"
 #include "LivenessPalette.h"
 #include "analysis/TrafficStatistics.h"
+#include "PlainTextToolTip.h"
 #include "Units.h"
 
 #include <QLabel>
+#include <QResizeEvent>
 
 TrafficStatusBar::TrafficStatusBar(QWidget *parent)
     : QStatusBar(parent)
@@ -22,17 +24,20 @@ TrafficStatusBar::TrafficStatusBar(QWidget *parent)
     m_live = addCounter(QStringLiteral("liveCountLabel"), tr("99 live"), livenessTip);
     m_late = addCounter(QStringLiteral("lateCountLabel"), tr("99 late"), livenessTip);
     m_silent = addCounter(QStringLiteral("silentCountLabel"), tr("99 silent"), livenessTip);
-    m_packets = addCounter(QStringLiteral("packetsStatusLabel"), tr("Packets: 9,999,999"),
-                           tr("Datagrams received since the last clear"));
-    m_bytes = addCounter(QStringLiteral("bytesStatusLabel"), tr("Bytes: 99.9 MB"),
+    // Compact: the listening text on the left has the room first.
+    m_packets = addCounter(QStringLiteral("packetsStatusLabel"), tr("Received: 9999999"),
+                           tr("Datagrams received since the last clear; the datagrams table "
+                              "keeps the newest of them (its rows plus those evicted from it)"));
+    m_bytes = addCounter(QStringLiteral("bytesStatusLabel"), tr("99.9 MB"),
                          tr("Payload bytes received since the last clear"));
-    m_rates = addCounter(QStringLiteral("ratesStatusLabel"), tr("10 s: 99.9 k pkt/s, 99.9 MB/s"),
+    m_rates = addCounter(QStringLiteral("ratesStatusLabel"), tr("99.9 k pkt/s, 99.9 MB/s"),
                          tr("Average over the last 10 seconds"));
-    m_osDrops = addCounter(QStringLiteral("osDropsStatusLabel"), tr("Dropped by the OS: 9,999"),
+    m_osDrops = addCounter(QStringLiteral("osDropsStatusLabel"), tr("OS drops: 9999"),
                            tr("Datagrams the operating system dropped because the receive "
                               "buffer was full, before this program could read them"));
-    m_evicted = addCounter(QStringLiteral("evictedStatusLabel"), tr("Evicted: 999,999"),
-                           tr("Oldest rows dropped from the datagram table to keep it bounded"));
+    m_evicted = addCounter(QStringLiteral("evictedStatusLabel"), tr("Evicted: 99999"),
+                           tr("Oldest rows dropped from the datagram table to keep it bounded; "
+                              "they still count in Received"));
     showNotListening();
 }
 
@@ -52,14 +57,34 @@ QLabel *TrafficStatusBar::addCounter(const QString &objectName, const QString &w
 
 void TrafficStatusBar::showListening(const ListeningStatus &status)
 {
-    m_listening->setText(tr("Listening to %1").arg(status.describe()));
-    m_listening->setToolTip(m_listening->text());
+    m_listeningText = tr("Listening to %1").arg(status.describe());
+    m_listening->setToolTip(PlainTextToolTip::fromPlainText(m_listeningText));
+    showListeningText();
 }
 
 void TrafficStatusBar::showNotListening()
 {
-    m_listening->setText(tr("Not listening"));
+    m_listeningText = tr("Not listening");
     m_listening->setToolTip(QString());
+    showListeningText();
+}
+
+void TrafficStatusBar::resizeEvent(QResizeEvent *event)
+{
+    QStatusBar::resizeEvent(event);
+    showListeningText();
+}
+
+QString TrafficStatusBar::listeningText() const
+{
+    return m_listeningText;
+}
+
+// Elided to the room it has, the whole text in the tooltip.
+void TrafficStatusBar::showListeningText()
+{
+    m_listening->setText(m_listening->fontMetrics().elidedText(m_listeningText, Qt::ElideRight,
+                                                               m_listening->width()));
 }
 
 void TrafficStatusBar::showTraffic(const TrafficStatistics &statistics, qint64 evictedRows)
@@ -67,12 +92,12 @@ void TrafficStatusBar::showTraffic(const TrafficStatistics &statistics, qint64 e
     const TrafficStatistics::Totals &totals = statistics.totals();
     const RateWindow::Rate rate = statistics.rate(totals.rates, rateWindowMs);
     showLiveness(statistics);
-    m_packets->setText(tr("Packets: %1").arg(totals.packets));
-    m_bytes->setText(tr("Bytes: %1").arg(Units::bytes(double(totals.bytes))));
+    m_packets->setText(tr("Received: %1").arg(totals.packets));
+    m_bytes->setText(Units::bytes(double(totals.bytes)));
     m_rates->setText(
-        tr("10 s: %1, %2")
+        tr("%1, %2")
             .arg(Units::packetRate(rate.packetsPerSecond), Units::byteRate(rate.bytesPerSecond)));
-    m_osDrops->setText(tr("Dropped by the OS: %1").arg(statistics.osDrops()));
+    m_osDrops->setText(tr("OS drops: %1").arg(statistics.osDrops()));
     m_evicted->setText(tr("Evicted: %1").arg(evictedRows));
 }
 

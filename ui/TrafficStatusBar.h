@@ -23,11 +23,19 @@ public:
     void showTraffic(const TrafficStatistics &statistics, qint64 evictedRows);
     // "Metrics: http://127.0.0.1:9300/metrics", last on the right, selectable to copy.
     void showMetricsUrl(const QString &url);
+    // Whole, as the label shows it elided.
+    QString listeningText() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QLabel *addCounter(const QString &objectName, const QString &widestText,
                        const QString &toolTip);
     void showLiveness(const TrafficStatistics &statistics);
+    void showListeningText();
+
+    QString m_listeningText;
 
     QLabel *m_listening = nullptr;
     QLabel *m_live = nullptr;

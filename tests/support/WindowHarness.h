@@ -3,6 +3,7 @@
 #include "EventLogModel.h"
 #include "MainWindow.h"
 #include "ReceiveChoices.h"
+#include "TrafficStatusBar.h"
 #include "session/MonitorSession.h"
 #include "settings/SettingsStore.h"
 #include "time/WallClock.h"
@@ -44,7 +45,11 @@ struct WindowHarness
     QAbstractItemModel *senders() { return find<QTableView>("senderView")->model(); }
     QAbstractItemModel *events() { return find<QTableView>("eventLogView")->model(); }
     QString label(const char *name) { return find<QLabel>(name)->text(); }
-    QString listeningText() { return label("listeningStatusLabel"); }
+    // Whole: the label elides it to the room it has.
+    QString listeningText()
+    {
+        return find<TrafficStatusBar>("statusBar")->listeningText();
+    }
     void click(const char *buttonName)
     {
         QTest::mouseClick(find<QPushButton>(buttonName), Qt::LeftButton);

@@ -185,7 +185,7 @@ private slots:
         QTRY_VERIFY(senders->index(0, SenderTableModel::Packets).data().toInt()
                     >= 3); // the 500 ms refresh
         QTRY_VERIFY(harness.find<QLabel>("packetsStatusLabel")->text()
-                    != QStringLiteral("Packets: 0"));
+                    != QStringLiteral("Received: 0"));
 
         auto *sentCount = harness.find<QLabel>("sentCountLabel");
         QTRY_VERIFY(sentCount->text().toInt() >= 3);
@@ -254,7 +254,7 @@ private slots:
         harness.click("clearButton");
         QCOMPARE(harness.datagrams()->rowCount(), 0);
         QCOMPARE(harness.senders()->rowCount(), 0);
-        QCOMPARE(harness.find<QLabel>("packetsStatusLabel")->text(), QStringLiteral("Packets: 0"));
+        QCOMPARE(harness.find<QLabel>("packetsStatusLabel")->text(), QStringLiteral("Received: 0"));
     }
 
     void remembersItsGeometry()

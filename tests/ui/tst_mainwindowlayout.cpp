@@ -1,0 +1,103 @@
+#include "DatagramTableModel.h"
+#include "SilenceBanner.h"
+#include "TestDatagrams.h"
+
+#include "OffscreenScreen.h"
+#include "WindowHarness.h"
+
+#include <QDockWidget>
+#include <QLabel>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTabBar>
+
+// The window on a 1024×768 screen: it opens within the screen, fits the room a window
+// manager's frame leaves (~1000×720), and every dock stays reachable.
+class TestMainWindowLayout final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_iniPath = m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_run));
+    }
+
+    void fitsASmallScreen()
+    {
+        WindowHarness harness(m_iniPath);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        const QSize minimum = harness.window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1000 && minimum.height() <= 720,
+                 qPrintable(QStringLiteral("minimum %1×%2").arg(minimum.width()).arg(minimum.height())));
+        const QRect screen = harness.window.screen()->availableGeometry();
+        QVERIFY(harness.window.width() <= screen.width());
+        QVERIFY(harness.window.height() <= screen.height());
+        QVERIFY(harness.window.statusBar()->minimumSizeHint().width() <= 1000);
+    }
+
+    void everyDockIsReachableAt1000By720()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(1000, 720));
+        const QList<QDockWidget *> docks = harness.window.findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 2);
+        for (QDockWidget *dock : docks) {
+            QVERIFY(!dock->isFloating());
+            const bool shown = dock->isVisible() && !dock->visibleRegion().isEmpty();
+            const bool behindATab = !harness.window.tabifiedDockWidgets(dock).isEmpty();
+            QVERIFY2(shown || behindATab, qPrintable(dock->objectName()));
+            if (dock->visibleRegion().isEmpty())
+                continue; // behind the other's tab
+            QVERIFY2(harness.window.rect().contains(dock->geometry()),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5").arg(dock->objectName()).arg(dock->x()).arg(dock->y()).arg(dock->width()).arg(dock->height())));
+            QVERIFY(dock->widget()->minimumSizeHint().width() <= dock->width());
+            QVERIFY(dock->widget()->minimumSizeHint().height() <= dock->height());
+        }
+        // The tab bar that switches between them is on screen.
+        const auto tabBars = harness.window.findChildren<QTabBar *>();
+        const bool tabBarShown = std::any_of(tabBars.cbegin(), tabBars.cend(), [&](QTabBar *bar) {
+            return bar->parent() == &harness.window && bar->isVisible() && bar->count() == 2;
+        });
+        QVERIFY(tabBarShown);
+        auto *listening = harness.find<QLabel>("listeningStatusLabel");
+        QVERIFY(listening->isVisible());
+        QVERIFY(listening->width() >= 200);
+    }
+
+    void theSilenceBannerMovesNothing()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *table = harness.find<QTableView>("datagramView");
+        auto *banner = harness.find<SilenceBanner>("silenceBanner");
+        QVERIFY(!banner->isVisible());
+        const QRect before = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
+        // Last heard ten seconds ago: the next liveness tick finds it silent.
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
+                                                 WallClock::nowUs() - 10'000'000, "a")});
+        QTRY_VERIFY(banner->isVisible());
+        QApplication::processEvents();
+        const QRect after = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
+        QCOMPARE(after, before);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_iniPath;
+    int m_run = 0;
+};
+
+int main(int argc, char *argv[])
+{
+    const OffscreenScreen screen(QSize(1024, 768));
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestMainWindowLayout test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_mainwindowlayout.moc"
