@@ -18,6 +18,7 @@ DatagramPane::DatagramPane(QWidget *parent)
     , m_filter(this)
     , m_pauseAction(tr("&Pause View"), this)
     , m_leaveFilterAction(this)
+    , m_deselectAction(this)
     , m_filterTimer(this)
     , m_view(new QTableView)
 {
@@ -63,6 +64,12 @@ DatagramPane::DatagramPane(QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DatagramPane::showCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DatagramPane::scrollIfFollowing);
+    m_deselectAction.setShortcut(QKeySequence(Qt::Key_Escape));
+    m_deselectAction.setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(&m_deselectAction);
+    connect(&m_deselectAction, &QAction::triggered, m_view, &QTableView::clearSelection);
     showCounts();
 }
 
@@ -111,9 +118,16 @@ QWidget *DatagramPane::createBar()
 
     m_autoScroll = new QCheckBox(tr("&Auto-scroll"));
     m_autoScroll->setObjectName(QStringLiteral("autoScrollCheck"));
-    m_autoScroll->setToolTip(tr("Keep the newest datagram in view"));
+    m_autoScroll->setToolTip(tr("Keep the newest datagram in view. A selected row holds the "
+                                "table where it is, so that it stays beside its details; "
+                                "Esc in the table lets go of it"));
     m_autoScroll->setChecked(true);
     connect(m_autoScroll, &QCheckBox::toggled, this, &DatagramPane::scrollIfFollowing);
+
+    m_heldLabel = new QLabel(tr("(held: a row is selected)"));
+    m_heldLabel->setObjectName(QStringLiteral("autoScrollHeldLabel"));
+    m_heldLabel->setToolTip(m_autoScroll->toolTip());
+    m_heldLabel->hide();
 
     m_clearButton = new QPushButton(tr("&Clear"));
     m_clearButton->setObjectName(QStringLiteral("clearButton"));
@@ -131,6 +145,7 @@ QWidget *DatagramPane::createBar()
     layout->addWidget(m_pausedLabel);
     layout->addStretch(1);
     layout->addWidget(m_autoScroll);
+    layout->addWidget(m_heldLabel);
     layout->addWidget(m_clearButton);
     return bar;
 }
@@ -193,9 +208,13 @@ void DatagramPane::showCurrent(const QModelIndex &current)
         emit datagramSelected(m_model.datagram(m_filter.mapToSource(current).row()));
 }
 
+// A selected row is being read (its details are beside it): auto-scroll waits until it is
+// let go of, rather than scrolling it away.
 void DatagramPane::scrollIfFollowing()
 {
-    if (m_autoScroll->isChecked() && !m_model.isPaused())
+    const bool held = m_view->selectionModel()->hasSelection();
+    m_heldLabel->setVisible(m_autoScroll->isChecked() && held);
+    if (m_autoScroll->isChecked() && !m_model.isPaused() && !held)
         m_view->scrollToBottom();
 }
 

@@ -62,12 +62,14 @@ private:
     DatagramFilterModel m_filter;
     QAction m_pauseAction;
     QAction m_leaveFilterAction;
+    QAction m_deselectAction;
     QTimer m_filterTimer;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_matchCount = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QLabel *m_pausedLabel = nullptr;
     QCheckBox *m_autoScroll = nullptr;
+    QLabel *m_heldLabel = nullptr;
     QPushButton *m_clearButton = nullptr;
     QTableView *m_view = nullptr;
 };

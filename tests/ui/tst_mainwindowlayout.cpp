@@ -1,3 +1,4 @@
+#include "DatagramPane.h"
 #include "DatagramTableModel.h"
 #include "SilenceBanner.h"
 #include "TestDatagrams.h"
@@ -8,6 +9,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTabBar>
 
@@ -86,7 +88,61 @@ private slots:
         QCOMPARE(after, before);
     }
 
+    void countersAgreeWithTheTable()
+    {
+        WindowHarness harness(m_iniPath);
+        auto *pane = harness.find<DatagramPane>("datagramPane");
+        pane->setCapacity(10);
+        harness.receive(batch(4));
+        // No timer in between: the same batch, at the same moment.
+        QCOMPARE(harness.datagrams()->rowCount(), 4);
+        QCOMPARE(harness.label("packetsStatusLabel"), QStringLiteral("Received: 4"));
+        harness.receive(batch(9));
+        QCOMPARE(harness.datagrams()->rowCount(), 10);
+        QCOMPARE(harness.label("packetsStatusLabel"), QStringLiteral("Received: 13"));
+        QCOMPARE(harness.label("evictedStatusLabel"), QStringLiteral("Evicted: 3"));
+        harness.session.clear();
+        QCOMPARE(harness.datagrams()->rowCount(), 0);
+        QCOMPARE(harness.label("packetsStatusLabel"), QStringLiteral("Received: 0"));
+        QCOMPARE(harness.label("evictedStatusLabel"), QStringLiteral("Evicted: 0"));
+        harness.receive(batch(2));
+        QCOMPARE(harness.datagrams()->rowCount(), 2);
+        QCOMPARE(harness.label("packetsStatusLabel"), QStringLiteral("Received: 2"));
+    }
+
+    void aSelectedRowStaysInViewWhileAutoScrolling()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *table = harness.find<QTableView>("datagramView");
+        harness.receive(batch(100));
+        QVERIFY(table->verticalScrollBar()->value() > 0); // following the newest
+        const int selected = 95;
+        table->selectRow(selected);
+        QVERIFY(harness.find<QLabel>("autoScrollHeldLabel")->isVisible());
+        const int held = table->verticalScrollBar()->value();
+        harness.receive(batch(100));
+        QCOMPARE(table->verticalScrollBar()->value(), held);
+        const QRect rowRect = table->visualRect(harness.datagrams()->index(selected, 0));
+        QVERIFY(table->viewport()->rect().intersects(rowRect));
+        // Let go of it (Esc): following again.
+        QTest::keyClick(table, Qt::Key_Escape);
+        QVERIFY(!table->selectionModel()->hasSelection());
+        QVERIFY(!harness.find<QLabel>("autoScrollHeldLabel")->isVisible());
+        QCOMPARE(table->verticalScrollBar()->value(), table->verticalScrollBar()->maximum());
+    }
+
 private:
+    static DatagramBatch batch(int size)
+    {
+        DatagramBatch datagrams;
+        for (int i = 0; i < size; ++i)
+            datagrams.append(TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
+                                                     WallClock::nowUs(), "x"));
+        return datagrams;
+    }
+
     QTemporaryDir m_dir;
     QString m_iniPath;
     int m_run = 0;
