@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QScreen>
 #include <QTableView>
 
@@ -165,6 +167,28 @@ void MainWindow::setupTransmitDock(const TransmitConfig &config)
     toggleDock->setText(tr("&Transmit Panel"));
     toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_ui->viewMenu->insertAction(m_ui->darkThemeAction, toggleDock);
+
+    // The panel may be behind the details tab or closed: the menu brings it forward, so
+    // that what is sent (or why it cannot be) is in sight.
+    QMenu *menu = new QMenu(tr("&Transmit"), this);
+    menu->setObjectName(QStringLiteral("transmitMenu"));
+    menuBar()->insertMenu(m_ui->viewMenu->menuAction(), menu);
+    QAction *send = menu->addAction(tr("Start &Sending"));
+    send->setObjectName(QStringLiteral("sendAction"));
+    send->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(send, &QAction::triggered, this, [dock, panel] {
+        dock->show();
+        dock->raise();
+        panel->toggleSending();
+    });
+    Transmitter &transmitter = m_session.transmitter();
+    const auto showSending = [send, &transmitter] {
+        send->setText(transmitter.isRunning() ? tr("Stop &Sending") : tr("Start &Sending"));
+    };
+    connect(&transmitter, &Transmitter::started, send, showSending);
+    connect(&transmitter, &Transmitter::stopped, send, showSending);
+    menu->addSeparator();
+    menu->addAction(toggleDock);
 }
 
 void MainWindow::setupDetailDock()
@@ -193,7 +217,8 @@ void MainWindow::setupDetailDock()
 
 void MainWindow::setupMenus()
 {
-    m_ui->listenAction->setShortcuts({m_ui->listenAction->shortcut(), QKeySequence(Qt::Key_F5)});
+    // The first is the one the menu shows.
+    m_ui->listenAction->setShortcuts({QKeySequence(Qt::Key_F5), m_ui->listenAction->shortcut()});
     connect(m_ui->listenAction, &QAction::triggered, this, &MainWindow::toggleListening);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->receiveMenu->insertAction(m_ui->filterAction, m_ui->datagramPane->pauseAction());

@@ -29,6 +29,9 @@ public:
     void setConfig(const TransmitConfig &config);
     // The fields as a configuration, or nothing (and the reasons shown) when one is invalid.
     std::optional<TransmitConfig> validatedConfig();
+    // Starts with the fields (when they are valid), or stops: the button and Transmit ▸
+    // Start/Stop Sending.
+    void toggleSending();
 
 signals:
     // A valid configuration the user started or edited: worth saving.
@@ -44,7 +47,6 @@ private:
     std::optional<QString> takeSpecFromGroupField();
     std::optional<QString> interfaceError(bool ipv6) const;
     std::optional<QString> streamError(bool ipv6) const;
-    void toggleSending();
     void applyEditedFields();
     void showTransmitterState();
     void showProgress();

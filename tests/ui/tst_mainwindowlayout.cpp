@@ -8,6 +8,8 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
@@ -131,6 +133,21 @@ private slots:
         QVERIFY(!table->selectionModel()->hasSelection());
         QVERIFY(!harness.find<QLabel>("autoScrollHeldLabel")->isVisible());
         QCOMPARE(table->verticalScrollBar()->value(), table->verticalScrollBar()->maximum());
+    }
+
+    void menusShowTheirShortcuts()
+    {
+        WindowHarness harness(m_iniPath);
+        // What a menu shows is an action's first shortcut.
+        auto *listen = harness.find<QAction>("listenAction");
+        QCOMPARE(listen->shortcut(), QKeySequence(Qt::Key_F5));
+        QVERIFY(listen->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Return)));
+        auto *send = harness.find<QAction>("sendAction");
+        QCOMPARE(send->shortcut(), QKeySequence(Qt::Key_F6));
+        QCOMPARE(send->text(), QStringLiteral("Start &Sending"));
+        auto *transmitMenu = harness.find<QMenu>("transmitMenu");
+        QVERIFY(transmitMenu->actions().contains(send));
+        QVERIFY(harness.window.menuBar()->actions().contains(transmitMenu->menuAction()));
     }
 
 private:
