@@ -31,11 +31,33 @@ QList<Subscription> ListeningStatus::joined() const
     return result;
 }
 
+namespace {
+
+QString bufferSize(int bytes)
+{
+    const double kib = bytes / 1024.0;
+    return kib >= 1024 ? QStringLiteral("%1 MiB").arg(kib / 1024.0, 0, 'f', 1)
+                       : QStringLiteral("%1 KiB").arg(kib, 0, 'f', 0);
+}
+
+} // namespace
+
+// Linux reserves twice the SO_RCVBUF asked for (half of it for its own bookkeeping) and
+// reports that: both are said, so that 8 MiB for 4 MiB asked is not a surprise.
+QString ListeningStatus::describeBuffer() const
+{
+    if (requestedBufferBytes <= 0 || grantedBufferBytes == requestedBufferBytes)
+        return bufferSize(grantedBufferBytes);
+    if (grantedBufferBytes > requestedBufferBytes)
+        return QStringLiteral("%1 (the kernel reserves %2)")
+            .arg(bufferSize(requestedBufferBytes), bufferSize(grantedBufferBytes));
+    return QStringLiteral("%1 of %2 asked").arg(bufferSize(grantedBufferBytes),
+                                                bufferSize(requestedBufferBytes));
+}
+
 QString ListeningStatus::describe() const
 {
-    const double kib = grantedBufferBytes / 1024.0;
-    const QString buffer = kib >= 1024 ? QStringLiteral("%1 MiB").arg(kib / 1024.0, 0, 'f', 1)
-                                       : QStringLiteral("%1 KiB").arg(kib, 0, 'f', 0);
+    const QString buffer = describeBuffer();
     if (subscriptions.size() == 1)
         return QStringLiteral("%1, receive buffer %2").arg(subscriptions.front().describe(), buffer);
     QStringList counts;

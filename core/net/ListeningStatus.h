@@ -35,6 +35,9 @@ struct ListeningStatus
     // "239.1.1.1:5001 on lo — 127.0.0.1, receive buffer 4 MiB", or for several
     // "3 subscriptions (2 joined, 1 waiting), receive buffer 4 MiB".
     QString describe() const;
+    // "4.0 MiB" as asked; "4.0 MiB (the kernel reserves 8.0 MiB)" where the kernel counts
+    // its bookkeeping in (Linux doubles it); "208 KiB of 4.0 MiB asked" where it capped it.
+    QString describeBuffer() const;
 };
 
 Q_DECLARE_METATYPE(ListeningStatus)
