@@ -134,6 +134,17 @@ void DatagramDetailPane::resizeEvent(QResizeEvent *event)
     showHex();
 }
 
+QSize DatagramDetailPane::sizeHint() const
+{
+    // 45 columns, and a little for the frames of the tab and the dock around the view.
+    const QString eightBytesLine(49, QLatin1Char('0'));
+    const int width = m_hexView->fontMetrics().horizontalAdvance(eightBytesLine)
+                      + 2 * int(m_hexView->document()->documentMargin())
+                      + 2 * m_hexView->frameWidth()
+                      + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    return {width, QWidget::sizeHint().height()};
+}
+
 void DatagramDetailPane::showHex()
 {
     // Offset, sixteen bytes in two groups and their characters: 78 columns.

@@ -25,6 +25,8 @@ public:
 
     void setDatagram(const ReceivedDatagram &datagram);
     void clear();
+    // Wide enough for eight bytes a line with their characters, not cut.
+    QSize sizeHint() const override;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

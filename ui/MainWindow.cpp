@@ -270,7 +270,11 @@ void MainWindow::restoreWindow()
             size = size.boundedTo(screen->availableGeometry().size());
         resize(size);
     }
-    restoreState(m_settings.windowState());
+    if (!restoreState(m_settings.windowState())) {
+        // The right side as wide as the details pane wants: its hex dump's characters in view.
+        if (auto *detailDock = findChild<QDockWidget *>(QStringLiteral("detailDock")))
+            resizeDocks({detailDock}, {m_detailPane->sizeHint().width()}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
