@@ -107,7 +107,7 @@ void MulticastReceiver::start(const ReceiveConfig &config)
     }
     closeAll();
     m_config = config;
-    m_atuDecoder = AtuDecoder(config.atuPrefix);
+    m_detector = FormatDetector(config.atuPrefix);
     m_status = ListeningStatus{};
     m_status.requestedBufferBytes = config.receiveBufferBytes;
     m_useFastReader = LinuxDatagramReader::isAvailable();
@@ -298,6 +298,7 @@ void MulticastReceiver::closeAll()
 {
     for (Socket &socket : m_sockets)
         readPendingDatagrams(socket);
+    m_detector.releaseAll(m_pending);
     flush();
     for (Socket &socket : m_sockets) {
         for (const ReceiveSocket::Membership &membership : socket.socket->memberships())
@@ -453,12 +454,7 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram, const ReceiveSocket 
     datagram.destination = subscription.group;
     datagram.destinationPort = subscription.port;
     datagram.fromOwnTransmitter = m_ownEndpoints.contains(Endpoint{datagram.source, datagram.sourcePort});
-    if (const auto decoded = m_atuDecoder.decode(datagram.payload)) {
-        datagram.format = decoded->format;
-        datagram.streamId = decoded->streamId;
-        datagram.atuTimeUs = decoded->sendTimeUs;
-    }
-    m_pending.append(std::move(datagram));
+    m_detector.process(std::move(datagram), subscription.format ? subscription.format : m_config.format, m_pending);
 }
 
 void MulticastReceiver::flush()
@@ -472,6 +468,7 @@ void MulticastReceiver::flush()
         m_reportedOsDrops = osDrops;
         emit osDropsChanged(osDrops);
     }
+    m_detector.releaseExpired(WallClock::nowUs(), m_pending);
     if (!m_pending.isEmpty()) {
         DatagramBatch batch;
         batch.swap(m_pending);
