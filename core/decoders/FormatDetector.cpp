@@ -84,11 +84,19 @@ void FormatDetector::process(ReceivedDatagram &&datagram, FormatChoice choice, D
 FormatDetector::Flow *FormatDetector::flowFor(const ReceivedDatagram &datagram)
 {
     const Key key{datagram.source, datagram.destination, datagram.destinationPort, datagram.fromOwnTransmitter};
+    // A flood is mostly one flow's datagrams in a row: the last one found is compared first.
+    if (m_lastFlow && m_lastKey == key) {
+        m_lastFlow->lastSeenUs = datagram.arrivalUs;
+        return m_lastFlow;
+    }
     const auto found = m_flows.find(key);
     if (found != m_flows.end()) {
         found->lastSeenUs = datagram.arrivalUs;
-        return &*found;
+        m_lastKey = key;
+        m_lastFlow = &*found;
+        return m_lastFlow;
     }
+    m_lastFlow = nullptr; // the table changes below, and with it where its flows are
     if (m_flows.size() >= maxFlows) {
         // A flood of new sources would sweep for every datagram: once a second at most.
         if (datagram.arrivalUs - m_lastSweepUs < 1'000'000)

@@ -46,6 +46,9 @@ public:
     static constexpr int mpegTsPacketsToDecide = 7;
 
     explicit FormatDetector(const QString &atuPrefix = QStringLiteral("ATU"));
+    Q_DISABLE_COPY(FormatDetector) // it points into its own table
+    FormatDetector(FormatDetector &&) = default;
+    FormatDetector &operator=(FormatDetector &&) = default;
 
     // Decodes datagram as choice says (nothing: detect) and appends it to out, with any
     // datagrams of its flow that it releases — or holds it back (see above).
@@ -109,6 +112,8 @@ private:
     MpegTsDecoder m_mpegTs;
     Iperf2Decoder m_iperf2;
     QHash<Key, Flow> m_flows;
+    Key m_lastKey;
+    Flow *m_lastFlow = nullptr; // m_flows[m_lastKey], until the table next changes
     int m_held = 0;
     qint64 m_lastSweepUs = 0;
 };
