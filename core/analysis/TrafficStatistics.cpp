@@ -216,7 +216,7 @@ void TrafficStatistics::setSubscriptions(const QList<SubscriptionStatus> &subscr
     for (const SubscriptionStatus &status : subscriptions) {
         const auto before = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
                                          [&status](const SubscriptionTraffic &known) {
-                                             return known.status.subscription == status.subscription;
+                                             return known.status.subscription.sameMembership(status.subscription);
                                          });
         next.push_back({status, before != m_subscriptions.end() ? std::move(before->traffic) : Totals{}});
     }

@@ -139,8 +139,8 @@ public:
     int indexOf(const IpAddress &source) const;
     const Totals &totals() const { return m_totals; }
     // The receiver's subscriptions, in its order (datagrams name theirs by index). Counters
-    // carry over to an equal subscription in a new list; a subscription new to the list
-    // starts from zero.
+    // carry over to the same membership in a new list (its payload format may differ); a
+    // subscription new to the list starts from zero.
     void setSubscriptions(const QList<SubscriptionStatus> &subscriptions);
     const std::vector<SubscriptionTraffic> &subscriptions() const { return m_subscriptions; }
     // Datagrams the operating system dropped before we could read them, over every

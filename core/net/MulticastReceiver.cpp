@@ -139,7 +139,7 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
     for (int id = 0; id < wanted.size(); ++id) {
         for (int old = 0; old < before.size(); ++old) {
             if (!kept.contains(old) && before[old].state != SubscriptionStatus::State::Failed
-                && before[old].subscription == wanted[id]) {
+                && before[old].subscription.sameMembership(wanted[id])) {
                 kept.insert(old, id);
                 break;
             }
@@ -168,6 +168,7 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
     for (auto stays = kept.cbegin(); stays != kept.cend(); ++stays) {
         SubscriptionStatus &status = m_status.subscriptions[stays.value()];
         status = before[stays.key()]; // joined, or still waiting for its interface
+        status.subscription = wanted[stays.value()]; // its format may have changed
         if (status.state == SubscriptionStatus::State::Joined)
             m_routes[Route{status.subscription.group, status.subscription.port, uint(status.interface.index)}]
                 .append(stays.value());

@@ -25,10 +25,15 @@ struct Subscription
     // "[SOURCE,]GROUP:PORT[@INTERFACE]", IPv6 groups bracketed.
     QString toString() const;
 
+    // The same group, source, port and interface: one membership, whatever the format.
+    bool sameMembership(const Subscription &other) const
+    {
+        return group == other.group && source == other.source && port == other.port
+               && interfaceSpec == other.interfaceSpec;
+    }
     friend bool operator==(const Subscription &a, const Subscription &b)
     {
-        return a.group == b.group && a.source == b.source && a.port == b.port
-               && a.interfaceSpec == b.interfaceSpec && a.format == b.format;
+        return a.sameMembership(b) && a.format == b.format;
     }
     friend bool operator!=(const Subscription &a, const Subscription &b) { return !(a == b); }
 };
