@@ -35,6 +35,9 @@ std::optional<quint64> number(const char *text, qsizetype *at, qsizetype end, qu
 
 std::optional<DecodedPayload> McjoinDecoder::decode(const QByteArray &payload) const
 {
+    // The signature first: most payloads end here, before the text is searched for its end.
+    if (!payload.startsWith(QByteArrayView(magic)))
+        return std::nullopt;
     const char *text = payload.constData();
     const auto *nul = static_cast<const char *>(std::memchr(text, '\0', std::size_t(payload.size())));
     const qsizetype end = nul ? nul - text : payload.size();

@@ -78,7 +78,7 @@ QString analysisText(const TrafficStatistics::Sender &sender)
                     .arg(sequence->restarts());
     }
     if (const auto jitter = toMs(analysis.jitterUs()))
-        text += QStringLiteral(", RTP jitter %1").arg(optionalMs(jitter));
+        text += QStringLiteral(", RFC 3550 jitter %1").arg(optionalMs(jitter));
     if (const auto delay = toMs(analysis.delayUs()))
         text += QStringLiteral(", delay %1").arg(optionalMs(delay));
     if (const TsContinuity *continuity = analysis.continuity())
