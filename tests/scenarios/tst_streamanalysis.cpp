@@ -324,6 +324,50 @@ private slots:
         QCOMPARE(transport["pids"].toArray(), QJsonArray{0x100});
         QVERIFY(transport["lost"].isNull()); // no sequence numbers: continuity says it instead
     }
+
+    // The program's own test streams (--send --format …), read back by its own analysis.
+    void ourOwnStreamsArriveWhole()
+    {
+        const QList<std::pair<QString, quint16>> streams{{QStringLiteral("rtp"), TestNetwork::freshPort(307)},
+                                                         {QStringLiteral("mpegts"), TestNetwork::freshPort(308)},
+                                                         {QStringLiteral("iperf2"), TestNetwork::freshPort(309)}};
+        QProcess monitor;
+        startMonitor(monitor, {streams[0].second, streams[1].second, streams[2].second});
+        for (const auto &[format, port] : streams) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+            QProcess sender;
+            sender.setProcessEnvironment(environment);
+            sender.start(QStringLiteral(MCAST_MONITOR_BINARY),
+                         {"--send", "--format", format, "--group", QStringLiteral("%1:%2").arg(QLatin1String(group)).arg(port),
+                          "--rate", "4000", "--count", "2000"});
+            QVERIFY(sender.waitForFinished(20000));
+            QCOMPARE(sender.exitCode(), 0);
+        }
+        QTest::qWait(300);
+        const Output output = stopMonitor(monitor);
+        QCOMPARE(monitor.exitCode(), 0);
+        QCOMPARE(output.stats["os_drops"].toInt(), 0);
+
+        const QJsonObject rtp = flow(output, streams[0].second, QStringLiteral("rtp-mpegts"));
+        const QJsonObject mpegts = flow(output, streams[1].second, QStringLiteral("mpegts"));
+        const QJsonObject iperf = flow(output, streams[2].second, QStringLiteral("iperf2"));
+        for (const QJsonObject &stream : {rtp, mpegts, iperf})
+            QCOMPARE(stream["packets"].toInt(), 2000);
+        for (const QJsonObject &stream : {rtp, iperf}) {
+            QCOMPARE(stream["lost"].toInt(-1), 0);
+            QCOMPARE(stream["duplicates"].toInt(-1), 0);
+            QCOMPARE(stream["reordered"].toInt(-1), 0);
+            QCOMPARE(stream["seq_restarts"].toInt(-1), 0);
+            QVERIFY(stream["jitter_ms"].isDouble());
+        }
+        for (const QJsonObject &stream : {rtp, mpegts}) {
+            QCOMPARE(stream["cc_errors"].toInt(-1), 0);
+            QVERIFY(stream["pid_count"].toInt() >= 3); // PAT, PMT, audio (the null PID is not counted)
+            QCOMPARE(stream["pids"].toArray().first().toInt(-1), 0);
+        }
+        QVERIFY(iperf["delay_ms"].isDouble());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStreamAnalysis)
