@@ -11,8 +11,9 @@ readonly packages=(
     # pcap files (--pcap, File > Save Capture) are written with libpcap's dump API
     libpcap-dev
     iproute2 xvfb xauth
-    # tests/scenarios/tst_iperfinterop: iperf 2's server counts our iperf2 stream
-    iperf
+    # tests/scenarios: iperf 2's server counts our iperf2 stream (tst_iperfinterop); an
+    # nftables rule drops and counts what iperf 2 and the test send (tst_streamanalysis)
+    iperf nftables
     # tests read the pcap files back with Wireshark's reader (~1 min to install on CI)
     tshark
     # local time: the zone rules the tests read (minimal systems lack them)

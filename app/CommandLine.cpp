@@ -52,6 +52,8 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
         transmit.format = format.value_or(PayloadFormat::Atu);
         transmit.rate = rate.value_or(StreamFormats::defaultRate);
         transmit.size = size.value_or(0);
+    } else {
+        receive.format = format; // nothing: detected per flow
     }
 }
 
@@ -237,7 +239,9 @@ CommandLineOptions parseArguments(const QStringList &arguments)
     const QCommandLineOption format(
         QStringLiteral("format"),
         QStringLiteral("With --send: what to send, atu (the seed's message, the default), rtp (RTP "
-                       "carrying MPEG-TS), mpegts or iperf2."),
+                       "carrying MPEG-TS), mpegts or iperf2. Otherwise how to read what is received: "
+                       "auto (detected per flow, the default), raw, atu, rtp, mpegts, rtp-mpegts, "
+                       "iperf2 or mcjoin."),
         QStringLiteral("name"));
     const QCommandLineOption rate(
         QStringLiteral("rate"),
@@ -379,16 +383,22 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         options.prefix = parser.value(prefix);
     }
     if (parser.isSet(format)) {
-        options.format = payloadFormatFromName(parser.value(format).trimmed());
-        if (!options.format)
-            return error(QStringLiteral("--format '%1' is not a format; --send sends %2")
-                             .arg(parser.value(format), StreamFormats::sendableNames()));
+        const QString name = parser.value(format).trimmed();
+        if (options.mode == CommandLineOptions::Mode::Send) {
+            options.format = payloadFormatFromName(name);
+            if (!options.format)
+                return error(QStringLiteral("--format '%1' is not a format; --send sends %2")
+                                 .arg(parser.value(format), StreamFormats::sendableNames()));
+        } else if (!parseFormatChoice(name, &options.format)) {
+            return error(QStringLiteral("--format '%1' must be auto, raw, atu, rtp, mpegts, rtp-mpegts, iperf2 or mcjoin")
+                             .arg(parser.value(format)));
+        }
     }
     if (options.mode == CommandLineOptions::Mode::Send) {
         if (const auto reason = SendOptions::error(parser, options))
             return error(*reason);
     } else {
-        for (const QCommandLineOption &sendOnly : {format, rate, size}) {
+        for (const QCommandLineOption &sendOnly : {rate, size}) {
             if (parser.isSet(sendOnly))
                 return error(QStringLiteral("--%1 is for --send").arg(sendOnly.names().constFirst()));
         }

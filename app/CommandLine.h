@@ -29,8 +29,9 @@ struct CommandLineOptions
     std::optional<int> ttl;
     std::optional<std::chrono::microseconds> interval;
     std::optional<QString> prefix;
-    // --format: with --send the stream to send (atu when not given), otherwise the decoder.
-    std::optional<PayloadFormat> format;
+    // --format: with --send the stream to send (atu when not given), otherwise how to read
+    // every subscription's payloads (nothing: detected per flow).
+    FormatChoice format = std::nullopt;
     std::optional<qint64> rate; // --send a stream: datagrams per second
     std::optional<int> size;    // --send a stream: bytes per datagram
 

@@ -66,7 +66,7 @@ QVariant EventLogModel::displayText(const LivenessEvent &event, int column) cons
     switch (column) {
     case Time: return DatagramText::clockTime(event.timeUs);
     case Sender: return event.source.toString();
-    case Event: return StatsReport::eventDescription(event);
+    case Event: return StatsReport::eventDescription(event) + StatsReport::eventFlow(event);
     default: return {};
     }
 }

@@ -6,7 +6,7 @@
 
 #include <deque>
 
-// The liveness events of every sender, oldest first: appeared, late, silent, back. New
+// The events of every flow, oldest first: appeared, late, silent, back, loss, restart. New
 // events arrive in batches (TrafficStatistics::takeEvents()) and are inserted in one go;
 // past maxRows the oldest are dropped, so a flapping sender cannot grow memory.
 class EventLogModel final : public QAbstractTableModel

@@ -34,6 +34,9 @@ Liveness stateAfter(LivenessEvent::Kind kind)
     case LivenessEvent::Kind::Silent: return Liveness::Silent;
     case LivenessEvent::Kind::Appeared:
     case LivenessEvent::Kind::Back: return Liveness::Live;
+    // Not a liveness change, but trouble with what arrives: the colour of late.
+    case LivenessEvent::Kind::Loss:
+    case LivenessEvent::Kind::Restart: return Liveness::Late;
     }
     return Liveness::Live;
 }

@@ -14,7 +14,8 @@ namespace LivenessPalette {
 
 QColor accent(Liveness state, const QPalette &palette);
 QColor background(Liveness state, const QPalette &palette);
-// A liveness event in the colour of the state it leads to: appeared and back are live.
+// A liveness event in the colour of the state it leads to: appeared and back are live;
+// loss and restart, which change no state, are in late's colour.
 Liveness stateAfter(LivenessEvent::Kind kind);
 
 } // namespace LivenessPalette

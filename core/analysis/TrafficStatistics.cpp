@@ -61,6 +61,8 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
         sender.timing.addArrival(datagram.arrivalUs, afterOutage);
         if (datagram.atuTimeUs)
             sender.timing.addAtuOffset(datagram.arrivalUs - *datagram.atuTimeUs);
+        sender.analysis.record(datagram);
+        queueAnalysisEvents(sender, flow, datagram.arrivalUs);
     }
     sender.packets += 1;
     sender.bytes += size;
@@ -68,6 +70,17 @@ void TrafficStatistics::record(const ReceivedDatagram &datagram)
     sender.rates.add(nowMs, size);
 
     countSourcePort(sender, datagram.sourcePort);
+}
+
+void TrafficStatistics::queueAnalysisEvents(Sender &sender, int flow, qint64 nowUs)
+{
+    const auto event = [&sender, flow, nowUs](LivenessEvent::Kind kind, qint64 count) {
+        return LivenessEvent{nowUs, sender.address, kind, 0, flow, count, sender.group, sender.port, sender.format};
+    };
+    if (const auto lost = sender.analysis.takeLoss(nowUs))
+        m_events.append(event(LivenessEvent::Kind::Loss, *lost));
+    if (const auto restarts = sender.analysis.takeRestarts(nowUs))
+        m_events.append(event(LivenessEvent::Kind::Restart, *restarts));
 }
 
 // The first ports are listed; beyond them one bit per port keeps the count exact (a
@@ -170,7 +183,11 @@ void TrafficStatistics::updateLiveness(qint64 judgedAtUs)
 {
     for (std::size_t i = 0; i < m_senders.size(); ++i) {
         Sender &sender = m_senders[i];
-        if (sender.other || !isWatched(sender))
+        if (sender.other)
+            continue;
+        // Losses the last datagrams revealed, held back by the once-a-second spacing.
+        queueAnalysisEvents(sender, int(i), judgedAtUs);
+        if (!isWatched(sender))
             continue;
         const Liveness state = livenessAt(sender, judgedAtUs);
         // Only the clock moves a sender towards silence; a datagram brings it back.
@@ -199,7 +216,7 @@ void TrafficStatistics::setSubscriptions(const QList<SubscriptionStatus> &subscr
     for (const SubscriptionStatus &status : subscriptions) {
         const auto before = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
                                          [&status](const SubscriptionTraffic &known) {
-                                             return known.status.subscription == status.subscription;
+                                             return known.status.subscription.sameMembership(status.subscription);
                                          });
         next.push_back({status, before != m_subscriptions.end() ? std::move(before->traffic) : Totals{}});
     }

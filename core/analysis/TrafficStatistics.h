@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/FlowAnalysis.h"
 #include "analysis/RateWindow.h"
 #include "net/ListeningStatus.h"
 #include "net/ReceivedDatagram.h"
@@ -15,14 +16,21 @@
 
 enum class Liveness { Live, Late, Silent };
 
+// A change in a flow: its liveness, or (Loss, Restart) what its sequence numbers tell.
 struct LivenessEvent
 {
-    enum class Kind { Appeared, Late, Silent, Back };
+    enum class Kind { Appeared, Late, Silent, Back, Loss, Restart };
     qint64 timeUs = 0;
     IpAddress source;
     Kind kind = Kind::Appeared;
     qint64 silentForUs = 0; // for Back: the gap since the sender's previous datagram
     int flow = -1;          // index in TrafficStatistics::senders()
+    // Loss: datagrams lost since the flow's previous loss event; Restart: restarts since its
+    // previous restart event (each announced at most once a second per flow).
+    qint64 count = 0;
+    IpAddress group{}; // the flow's, for Loss and Restart
+    quint16 port = 0;
+    PayloadFormat format = PayloadFormat::Raw;
 };
 
 // What makes a flow: one stream from one source to one group and port. The stream comes
@@ -77,6 +85,7 @@ public:
         bool fromOwnTransmitter = false; // our transmitter's flow, and only that
         RateWindow rates;
         SenderTiming timing;
+        FlowAnalysis analysis; // sequence, jitter, delay, MPEG-TS continuity; not for "other"
         Liveness liveness = Liveness::Live;
         // Quiet time counts from here at the earliest: when we started listening again.
         qint64 quietSinceUs = 0;
@@ -130,8 +139,8 @@ public:
     int indexOf(const IpAddress &source) const;
     const Totals &totals() const { return m_totals; }
     // The receiver's subscriptions, in its order (datagrams name theirs by index). Counters
-    // carry over to an equal subscription in a new list; a subscription new to the list
-    // starts from zero.
+    // carry over to the same membership in a new list (its payload format may differ); a
+    // subscription new to the list starts from zero.
     void setSubscriptions(const QList<SubscriptionStatus> &subscriptions);
     const std::vector<SubscriptionTraffic> &subscriptions() const { return m_subscriptions; }
     // Datagrams the operating system dropped before we could read them, over every
@@ -144,6 +153,7 @@ public:
 
 private:
     Sender &flowFor(const ReceivedDatagram &datagram);
+    void queueAnalysisEvents(Sender &sender, int flow, qint64 nowUs);
     static void countSourcePort(Sender &sender, quint16 sourcePort);
     bool isWatched(const Sender &sender) const;
 

@@ -13,6 +13,6 @@ public:
     std::optional<DecodedPayload> decode(const QByteArray &payload) const override;
 
 private:
-    QString m_prefix;
+    QByteArray m_prefix; // UTF-8: compared byte for byte, so that nothing is decoded per datagram
     quint64 m_streamId = 0;
 };

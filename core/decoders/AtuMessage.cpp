@@ -98,6 +98,11 @@ QByteArray compose(const QString &prefix, qint64 timeUs)
     return (prefix + QLatin1Char(' ') + pythonTimestamp(timeUs)).toUtf8();
 }
 
+std::optional<qint64> timestampTime(QByteArrayView timestamp)
+{
+    return parseTimestamp(timestamp.data(), timestamp.size());
+}
+
 std::optional<Decoded> parse(const QByteArray &payload)
 {
     auto decoded = split(payload);

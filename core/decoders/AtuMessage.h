@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -27,5 +28,8 @@ QByteArray compose(const QString &prefix, qint64 timeUs);
 std::optional<Decoded> parse(const QByteArray &payload);
 // Decodes what compose(prefix, …) writes: that prefix, or for an empty one the timestamp alone.
 std::optional<Decoded> parse(const QByteArray &payload, const QString &prefix);
+// The time of a timestamp alone ("YYYY-MM-DD HH:MM:SS[.ffffff]"), without allocating: what
+// the receive path runs for every datagram.
+std::optional<qint64> timestampTime(QByteArrayView timestamp);
 
 } // namespace AtuMessage

@@ -33,3 +33,21 @@ std::optional<PayloadFormat> payloadFormatFromName(const QString &name)
     }
     return std::nullopt;
 }
+
+QString formatChoiceName(FormatChoice choice)
+{
+    return choice ? payloadFormatName(*choice) : QStringLiteral("auto");
+}
+
+bool parseFormatChoice(const QString &name, FormatChoice *choice)
+{
+    if (name == QLatin1String("auto")) {
+        *choice = std::nullopt;
+        return true;
+    }
+    const auto format = payloadFormatFromName(name);
+    if (!format)
+        return false;
+    *choice = format;
+    return true;
+}

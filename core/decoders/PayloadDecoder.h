@@ -4,6 +4,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include "decoders/StreamFields.h"
+
 #include <optional>
 
 // What a payload is, as far as the receive path cares: its format, the stream it belongs
@@ -18,12 +20,19 @@ QString payloadFormatName(PayloadFormat format);
 // when the RTP payload is MPEG-TS), or nothing for an unknown name.
 std::optional<PayloadFormat> payloadFormatFromName(const QString &name);
 
+// A format chosen for a subscription or for the whole run; nothing: detect it per flow.
+using FormatChoice = std::optional<PayloadFormat>;
+QString formatChoiceName(FormatChoice choice); // "auto" or the format's name
+// "auto" or a format's name into choice; false (choice untouched) for anything else.
+bool parseFormatChoice(const QString &name, FormatChoice *choice);
+
 struct DecodedPayload
 {
     PayloadFormat format = PayloadFormat::Raw;
     // Tells two streams of one sender apart (an RTP SSRC, an ATU prefix); 0 for raw.
     quint64 streamId = 0;
     std::optional<qint64> sendTimeUs; // when the payload says it was sent (ATU time)
+    StreamFields stream{};
 };
 
 class PayloadDecoder

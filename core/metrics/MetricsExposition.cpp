@@ -25,6 +25,13 @@ Value seconds(const std::optional<double> &us)
     return us ? Value(*us / 1e6) : std::nullopt;
 }
 
+// A count from the flow's sequence numbers; none for a format without them.
+Value sequenceCount(const Sender &flow, qint64 (SequenceTracker::*count)() const)
+{
+    const SequenceTracker *sequence = flow.analysis.sequence();
+    return sequence ? Value(double((sequence->*count)())) : std::nullopt;
+}
+
 // One line per metric: a flow's value, or nothing where the flow has none (yet).
 struct FlowMetric
 {
@@ -40,14 +47,14 @@ const FlowMetric flowMetrics[] = {
      [](const Sender &flow) { return Value(double(flow.packets)); }, true},
     {"mcast_monitor_bytes_total", "counter", "UDP payload bytes received in the flow.",
      [](const Sender &flow) { return Value(double(flow.bytes)); }, true},
-    // Loss, duplicates and reordering need a sequence number (RTP, MPEG-TS, iperf); until
-    // the stream analysis gives them, these have no series.
+    // Loss, duplicates and reordering need sequence numbers (RTP, iperf 2, mcjoin): a flow
+    // without them has no series, not a misleading 0.
     {"mcast_monitor_lost_total", "counter", "Datagrams missing from the flow's sequence.",
-     [](const Sender &) { return Value(); }},
+     [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::lost); }},
     {"mcast_monitor_duplicates_total", "counter", "Datagrams received more than once.",
-     [](const Sender &) { return Value(); }},
+     [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::duplicates); }},
     {"mcast_monitor_reordered_total", "counter", "Datagrams that arrived after a later one.",
-     [](const Sender &) { return Value(); }},
+     [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::reordered); }},
     {"mcast_monitor_last_packet_timestamp_seconds", "gauge",
      "When the flow's last datagram arrived, in seconds since the Unix epoch.",
      [](const Sender &flow) { return flow.packets > 0 ? Value(double(flow.lastSeenUs) / 1e6) : Value(); }},

@@ -107,7 +107,7 @@ void MulticastReceiver::start(const ReceiveConfig &config)
     }
     closeAll();
     m_config = config;
-    m_atuDecoder = AtuDecoder(config.atuPrefix);
+    m_detector = FormatDetector(config.atuPrefix);
     m_status = ListeningStatus{};
     m_status.requestedBufferBytes = config.receiveBufferBytes;
     m_useFastReader = LinuxDatagramReader::isAvailable();
@@ -139,7 +139,7 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
     for (int id = 0; id < wanted.size(); ++id) {
         for (int old = 0; old < before.size(); ++old) {
             if (!kept.contains(old) && before[old].state != SubscriptionStatus::State::Failed
-                && before[old].subscription == wanted[id]) {
+                && before[old].subscription.sameMembership(wanted[id])) {
                 kept.insert(old, id);
                 break;
             }
@@ -168,6 +168,7 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
     for (auto stays = kept.cbegin(); stays != kept.cend(); ++stays) {
         SubscriptionStatus &status = m_status.subscriptions[stays.value()];
         status = before[stays.key()]; // joined, or still waiting for its interface
+        status.subscription = wanted[stays.value()]; // its format may have changed
         if (status.state == SubscriptionStatus::State::Joined)
             m_routes[Route{status.subscription.group, status.subscription.port, uint(status.interface.index)}]
                 .append(stays.value());
@@ -298,6 +299,7 @@ void MulticastReceiver::closeAll()
 {
     for (Socket &socket : m_sockets)
         readPendingDatagrams(socket);
+    m_detector.releaseAll(m_pending);
     flush();
     for (Socket &socket : m_sockets) {
         for (const ReceiveSocket::Membership &membership : socket.socket->memberships())
@@ -453,12 +455,7 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram, const ReceiveSocket 
     datagram.destination = subscription.group;
     datagram.destinationPort = subscription.port;
     datagram.fromOwnTransmitter = m_ownEndpoints.contains(Endpoint{datagram.source, datagram.sourcePort});
-    if (const auto decoded = m_atuDecoder.decode(datagram.payload)) {
-        datagram.format = decoded->format;
-        datagram.streamId = decoded->streamId;
-        datagram.atuTimeUs = decoded->sendTimeUs;
-    }
-    m_pending.append(std::move(datagram));
+    m_detector.process(std::move(datagram), subscription.format ? subscription.format : m_config.format, m_pending);
 }
 
 void MulticastReceiver::flush()
@@ -472,6 +469,7 @@ void MulticastReceiver::flush()
         m_reportedOsDrops = osDrops;
         emit osDropsChanged(osDrops);
     }
+    m_detector.releaseExpired(WallClock::nowUs(), m_pending);
     if (!m_pending.isEmpty()) {
         DatagramBatch batch;
         batch.swap(m_pending);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "decoders/AtuDecoder.h"
 #include "decoders/AtuMessage.h"
+#include "decoders/FormatDetector.h"
 #include "net/LinuxDatagramReader.h"
 #include "net/ReceiveSocket.h"
 #include "net/ReceiverSignals.h"
@@ -110,7 +110,7 @@ private:
     qint64 m_reportedOsDrops = 0;
     QSet<Endpoint> m_ownEndpoints;
     quint64 m_ownGeneration = ~quint64(0);
-    AtuDecoder m_atuDecoder{QString::fromLatin1(AtuMessage::defaultPrefix)};
+    FormatDetector m_detector{QString::fromLatin1(AtuMessage::defaultPrefix)};
     bool m_manySockets = false; // then one epoll set; a few sockets keep a notifier each
     int m_epoll = -1;
     std::unique_ptr<QSocketNotifier> m_epollNotifier;

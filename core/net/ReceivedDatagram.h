@@ -26,6 +26,7 @@ struct ReceivedDatagram
     PayloadFormat format = PayloadFormat::Raw; // from the decoder, on the receive thread
     quint64 streamId = 0;                      // the decoder's stream identity
     std::optional<qint64> atuTimeUs; // the decoded ATU timestamp, read as local time
+    StreamFields stream{};           // sequence number, timing, MPEG-TS packets
     QByteArray payload;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "decoders/PayloadDecoder.h"
 #include "net/IpAddress.h"
 
 #include <QString>
@@ -12,6 +13,8 @@ struct Subscription
     IpAddress source; // null: any source
     quint16 port = 0;
     QString interfaceSpec; // interface name or address; empty: the default interface
+    // How to read its payloads; nothing: as the receive configuration says (by default detected).
+    FormatChoice format = std::nullopt;
 
     bool isSourceSpecific() const { return !source.isNull(); }
     // Whether a datagram from `from` to `to` belongs to this subscription.
@@ -22,10 +25,15 @@ struct Subscription
     // "[SOURCE,]GROUP:PORT[@INTERFACE]", IPv6 groups bracketed.
     QString toString() const;
 
+    // The same group, source, port and interface: one membership, whatever the format.
+    bool sameMembership(const Subscription &other) const
+    {
+        return group == other.group && source == other.source && port == other.port
+               && interfaceSpec == other.interfaceSpec;
+    }
     friend bool operator==(const Subscription &a, const Subscription &b)
     {
-        return a.group == b.group && a.source == b.source && a.port == b.port
-               && a.interfaceSpec == b.interfaceSpec;
+        return a.sameMembership(b) && a.format == b.format;
     }
     friend bool operator!=(const Subscription &a, const Subscription &b) { return !(a == b); }
 };

@@ -87,15 +87,30 @@ std::optional<double> atuOffsetMs(const ReceivedDatagram &datagram)
     return double(datagram.arrivalUs - *datagram.atuTimeUs) / 1000.0;
 }
 
+std::optional<qint64> sequenceNumber(const ReceivedDatagram &datagram)
+{
+    const StreamFields &stream = datagram.stream;
+    if (!stream.hasSequence())
+        return std::nullopt;
+    // The decoders keep numbers within qint64 (iperf 2's are signed, mcjoin's bounded).
+    const qint64 number = qint64(stream.sequence);
+    return stream.endOfStream ? -number : number;
+}
+
 QByteArray consoleLine(const ReceivedDatagram &datagram)
 {
     const auto offset = atuOffsetMs(datagram);
-    const QString atu = offset ? QStringLiteral(" (ATU offset %1 ms)").arg(*offset, 0, 'f', 1) : QString();
+    QString decoded = offset ? QStringLiteral(" (ATU offset %1 ms)").arg(*offset, 0, 'f', 1) : QString();
+    if (datagram.format != PayloadFormat::Raw && datagram.format != PayloadFormat::Atu) {
+        const auto sequence = sequenceNumber(datagram);
+        decoded = sequence ? QStringLiteral(" (%1 seq %2)").arg(payloadFormatName(datagram.format)).arg(*sequence)
+                           : QStringLiteral(" (%1)").arg(payloadFormatName(datagram.format));
+    }
     return QStringLiteral("%1 %2:%3 %4 bytes%5 %6")
         .arg(isoTime(datagram.arrivalUs), datagram.source.toString())
         .arg(datagram.sourcePort)
         .arg(datagram.payload.size())
-        .arg(atu, PayloadFormatter::escapedText(datagram.payload))
+        .arg(decoded, PayloadFormatter::escapedText(datagram.payload))
         .toUtf8();
 }
 
@@ -115,7 +130,9 @@ QByteArray jsonLine(const ReceivedDatagram &datagram)
         json.value(datagram.ttl);
     else
         json.null();
-    json.key("payload").value(PayloadFormatter::escapedText(datagram.payload))
+    json.key("format").value(payloadFormatName(datagram.format))
+        .key("seq").value(sequenceNumber(datagram))
+        .key("payload").value(PayloadFormatter::escapedText(datagram.payload))
         .key("payload_hex").value(QString::fromLatin1(datagram.payload.toHex()))
         .key("atu_time");
     if (datagram.atuTimeUs)

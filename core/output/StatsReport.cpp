@@ -29,6 +29,63 @@ QString optionalMs(const std::optional<double> &ms)
     return ms ? QStringLiteral("%1 ms").arg(*ms, 0, 'f', 1) : QStringLiteral("–");
 }
 
+constexpr int maxPidsListed = 64;
+
+bool hasFlowFields(LivenessEvent::Kind kind)
+{
+    return kind == LivenessEvent::Kind::Loss || kind == LivenessEvent::Kind::Restart;
+}
+
+// The stream analysis of a flow (FlowAnalysis): null where its format has no such thing.
+void writeAnalysis(JsonWriter &json, const TrafficStatistics::Sender &sender)
+{
+    const FlowAnalysis &analysis = sender.analysis;
+    const SequenceTracker *sequence = analysis.sequence();
+    const auto counter = [sequence](qint64 (SequenceTracker::*get)() const) {
+        return sequence ? std::optional<qint64>((sequence->*get)()) : std::nullopt;
+    };
+    json.key("lost").value(counter(&SequenceTracker::lost))
+        .key("loss_percent").value(sequence ? sequence->lossPercent() : std::nullopt)
+        .key("duplicates").value(counter(&SequenceTracker::duplicates))
+        .key("reordered").value(counter(&SequenceTracker::reordered))
+        .key("seq_restarts").value(counter(&SequenceTracker::restarts))
+        .key("jitter_ms").value(toMs(analysis.jitterUs()))
+        .key("delay_ms").value(toMs(analysis.delayUs()));
+    const TsContinuity *continuity = analysis.continuity();
+    if (!continuity) {
+        json.key("cc_errors").null().key("pid_count").null().key("pids").null();
+        return;
+    }
+    json.key("cc_errors").value(continuity->errors())
+        .key("pid_count").value(qint64(continuity->pidsSeen()))
+        .key("pids").beginArray();
+    for (const int pid : continuity->pids(maxPidsListed))
+        json.value(pid);
+    json.endArray();
+}
+
+// "; lost 3 (0.150 %), 1 duplicate…": the stream analysis, where the format has some.
+QString analysisText(const TrafficStatistics::Sender &sender)
+{
+    const FlowAnalysis &analysis = sender.analysis;
+    QString text;
+    if (const SequenceTracker *sequence = analysis.sequence()) {
+        text += QStringLiteral(", lost %1 (%2 %), %3 duplicates, %4 reordered, %5 restarts")
+                    .arg(sequence->lost())
+                    .arg(sequence->lossPercent().value_or(0), 0, 'f', 3)
+                    .arg(sequence->duplicates())
+                    .arg(sequence->reordered())
+                    .arg(sequence->restarts());
+    }
+    if (const auto jitter = toMs(analysis.jitterUs()))
+        text += QStringLiteral(", RFC 3550 jitter %1").arg(optionalMs(jitter));
+    if (const auto delay = toMs(analysis.delayUs()))
+        text += QStringLiteral(", delay %1").arg(optionalMs(delay));
+    if (const TsContinuity *continuity = analysis.continuity())
+        text += QStringLiteral(", %1 CC errors in %2 PIDs").arg(continuity->errors()).arg(continuity->pidsSeen());
+    return text;
+}
+
 } // namespace
 
 QString portList(const TrafficStatistics::Sender &sender)
@@ -59,15 +116,36 @@ QString eventName(LivenessEvent::Kind kind)
     case LivenessEvent::Kind::Late: return QStringLiteral("late");
     case LivenessEvent::Kind::Silent: return QStringLiteral("silent");
     case LivenessEvent::Kind::Back: return QStringLiteral("back");
+    case LivenessEvent::Kind::Loss: return QStringLiteral("loss");
+    case LivenessEvent::Kind::Restart: return QStringLiteral("restart");
     }
     return {};
 }
 
 QString eventDescription(const LivenessEvent &event)
 {
-    if (event.kind == LivenessEvent::Kind::Back)
+    switch (event.kind) {
+    case LivenessEvent::Kind::Back:
         return QStringLiteral("back after %1 s").arg(double(event.silentForUs) / 1e6, 0, 'f', 1);
+    case LivenessEvent::Kind::Loss:
+        return event.count == 1 ? QStringLiteral("lost 1 datagram")
+                                : QStringLiteral("lost %1 datagrams").arg(event.count);
+    case LivenessEvent::Kind::Restart:
+        return event.count == 1 ? QStringLiteral("sequence restarted")
+                                : QStringLiteral("sequence restarted %1 times").arg(event.count);
+    case LivenessEvent::Kind::Appeared:
+    case LivenessEvent::Kind::Late:
+    case LivenessEvent::Kind::Silent:
+        break;
+    }
     return eventName(event.kind);
+}
+
+QString eventFlow(const LivenessEvent &event)
+{
+    if (!hasFlowFields(event.kind))
+        return {};
+    return QStringLiteral(" (%1 %2)").arg(Endpoint{event.group, event.port}.toString(), payloadFormatName(event.format));
 }
 
 QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> guiMaxStallMs,
@@ -135,12 +213,13 @@ QByteArray statsJson(const TrafficStatistics &statistics, std::optional<double> 
             .key("state").value(livenessName(sender.liveness))
             .key("last_interval_ms").value(toMs(sender.timing.lastIntervalUs()))
             .key("mean_interval_ms").value(toMs(sender.timing.meanIntervalUs()))
-            .key("jitter_ms").value(toMs(sender.timing.jitterUs()))
+            .key("interval_jitter_ms").value(toMs(sender.timing.jitterUs()))
             .key("atu_offset_ms").value(offsets ? std::optional<double>(double(offsets->lastUs) / 1000.0)
                                                 : std::nullopt)
             .key("outages").value(sender.timing.outages())
-            .key("outage_ms").value(double(sender.timing.outageUs()) / 1000.0)
-            .endObject();
+            .key("outage_ms").value(double(sender.timing.outageUs()) / 1000.0);
+        writeAnalysis(json, sender);
+        json.endObject();
     }
     json.endArray().endObject();
     return json.bytes();
@@ -174,7 +253,7 @@ QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> 
                                                      payloadFormatName(sender.format),
                                                      QLatin1String(sender.fromOwnTransmitter ? " (ours)" : ""));
         text += QStringLiteral("\n  %1 ports %2: %3 packets, %4 bytes, %5 pkt/s, %6 B/s, %7, "
-                               "interval last %8 mean %9 jitter %10, ATU offset %11")
+                               "interval last %8 mean %9 jitter %10, ATU offset %11%12")
                     .arg(flow, portList(sender))
                     .arg(sender.packets)
                     .arg(sender.bytes)
@@ -183,7 +262,8 @@ QByteArray statsText(const TrafficStatistics &statistics, std::optional<double> 
                     .arg(livenessName(sender.liveness), optionalMs(toMs(sender.timing.lastIntervalUs())),
                          optionalMs(toMs(sender.timing.meanIntervalUs())),
                          optionalMs(toMs(sender.timing.jitterUs())),
-                         offsets ? optionalMs(double(offsets->lastUs) / 1000.0) : QStringLiteral("–"));
+                         offsets ? optionalMs(double(offsets->lastUs) / 1000.0) : QStringLiteral("–"),
+                         analysisText(sender));
     }
     return text.toUtf8();
 }
@@ -194,16 +274,23 @@ QByteArray eventJson(const LivenessEvent &event)
     json.beginObject()
         .key("type").value("event")
         .key("time").value(DatagramText::isoTime(event.timeUs))
-        .key("source").value(event.source.toString())
-        .key("event").value(eventName(event.kind))
-        .endObject();
+        .key("source").value(event.source.toString());
+    if (hasFlowFields(event.kind))
+        json.key("group").value(event.group.toString())
+            .key("port").value(int(event.port))
+            .key("format").value(payloadFormatName(event.format));
+    json.key("event").value(eventName(event.kind));
+    if (hasFlowFields(event.kind))
+        json.key("count").value(event.count);
+    json.endObject();
     return json.bytes();
 }
 
 QByteArray eventText(const LivenessEvent &event)
 {
-    return QStringLiteral("%1 event: %2 %3")
-        .arg(DatagramText::isoTime(event.timeUs), event.source.toString(), eventDescription(event))
+    return QStringLiteral("%1 event: %2 %3%4")
+        .arg(DatagramText::isoTime(event.timeUs), event.source.toString(), eventDescription(event),
+             eventFlow(event))
         .toUtf8();
 }
 

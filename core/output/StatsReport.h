@@ -15,8 +15,11 @@ inline constexpr qint64 rateWindowMs = 10000;
 
 QString livenessName(Liveness state);   // "live", "late", "silent"
 QString portList(const TrafficStatistics::Sender &sender); // "3000, 4000, …"
-QString eventName(LivenessEvent::Kind kind); // "appeared", "late", "silent", "back"
-QString eventDescription(const LivenessEvent &event); // "back after 12.3 s"
+// "appeared", "late", "silent", "back", "loss", "restart"
+QString eventName(LivenessEvent::Kind kind);
+QString eventDescription(const LivenessEvent &event); // "back after 12.3 s", "lost 3 datagrams"
+// The flow of a loss or restart event, " (239.1.1.3:5004 rtp)"; empty for the others.
+QString eventFlow(const LivenessEvent &event);
 
 // guiMaxStallMs: the window's largest event-loop stall, when the window measures it.
 // droppedLines: output lines dropped so far because the reader did not keep up.

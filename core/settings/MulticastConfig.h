@@ -21,6 +21,9 @@ struct ReceiveConfig
     int receiveBufferBytes = 4 * 1024 * 1024;
     int historyRows = 10000;
     QString atuPrefix = QStringLiteral("ATU"); // first word of the ATU messages to decode
+    // The payload format of every subscription that names none (--format); nothing: detect
+    // it per flow.
+    FormatChoice format = std::nullopt;
     // What to join when there are several (the command line's repeated --group); empty:
     // the one subscription above.
     QList<Subscription> subscriptions;

@@ -197,6 +197,12 @@ QList<SubscriptionChoice> SettingsStore::subscriptionChoices()
         }
         const bool enabled = m_settings.value(QStringLiteral("enabled"), true).toBool();
         choices.append({*subscription, enabled});
+        const QString format = m_settings.value(QStringLiteral("format"), QStringLiteral("auto")).toString();
+        if (!parseFormatChoice(format, &choices.last().subscription.format))
+            m_warnings.append(QStringLiteral("settings %1/%2/format: '%3' is no payload format; detected instead")
+                                  .arg(key)
+                                  .arg(i + 1)
+                                  .arg(format.left(32)));
     }
     m_settings.endArray();
     return choices;
@@ -211,6 +217,7 @@ void SettingsStore::save(const QList<SubscriptionChoice> &choices)
         m_settings.setArrayIndex(i);
         m_settings.setValue(QStringLiteral("spec"), choices.at(i).subscription.toString());
         m_settings.setValue(QStringLiteral("enabled"), choices.at(i).enabled);
+        m_settings.setValue(QStringLiteral("format"), formatChoiceName(choices.at(i).subscription.format));
     }
     m_settings.endArray();
     checkSaving();

@@ -28,7 +28,9 @@ public:
 
     // The window's subscriptions, in its order. Settings from before the list (a single
     // receive group, port and interface) and a first start give that one subscription, on.
-    // Entries that do not read as a subscription are dropped with a warning.
+    // Entries that do not read as a subscription are dropped with a warning; each keeps its
+    // payload format ("auto" when none was chosen; one that is not known is detected instead,
+    // with a warning).
     QList<SubscriptionChoice> subscriptionChoices();
     void save(const QList<SubscriptionChoice> &choices);
 

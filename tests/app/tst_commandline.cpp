@@ -132,6 +132,9 @@ private slots:
         QTest::newRow("interval inf") << QStringList{"--send", "--interval", "inf"} << "'inf' must be a finite number";
         QTest::newRow("interval nan") << QStringList{"--send", "--interval", "nan"} << "'nan' must be";
         QTest::newRow("interval 0.5 ms") << QStringList{"--send", "--interval", "0.0005"} << "below the 1 ms";
+        QTest::newRow("unknown format") << QStringList{"--headless", "--format", "h264"}
+                                        << "--format 'h264' must be auto, raw, atu, rtp";
+        QTest::newRow("format in capitals") << QStringList{"--headless", "--format", "RTP"} << "'RTP'";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("both modes") << QStringList{"--headless", "--send"} << "cannot be combined";
@@ -218,6 +221,19 @@ private slots:
         QCOMPARE(options.outcome, Outcome::Error);
         QVERIFY2(options.message.contains(reasonContains), qPrintable(options.message));
         QVERIFY(!options.message.contains(QLatin1Char('\n')));
+    }
+
+    void readsThePayloadFormat()
+    {
+        ReceiveConfig receive;
+        TransmitConfig transmit;
+        parse({"--headless", "--format", "iperf2"}).applyTo(receive, transmit);
+        QCOMPARE(receive.format, FormatChoice(PayloadFormat::Iperf2));
+        parse({"--headless", "--format", "rtp-mpegts"}).applyTo(receive, transmit);
+        QCOMPARE(receive.format, FormatChoice(PayloadFormat::RtpMpegTs));
+        parse({"--headless", "--format", "auto"}).applyTo(receive, transmit);
+        QCOMPARE(receive.format, FormatChoice());
+        QCOMPARE(parse({"--headless"}).format, FormatChoice()); // detected by default
     }
 
     void readsSeveralSubscriptionsForHeadless()

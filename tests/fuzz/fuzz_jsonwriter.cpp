@@ -159,6 +159,10 @@ ReceivedDatagram datagramOf(const uint8_t *data, size_t size)
         datagram.atuTimeUs = atu->timeUs;
     else if ((hash >> 56) & 1)
         datagram.atuTimeUs = datagram.arrivalUs - qint64(hash >> 40);
+    datagram.format = PayloadFormat((hash >> 3) % 7);
+    datagram.stream.sequenceBits = quint8(QList<int>{0, 16, 32, 64}[int((hash >> 57) % 4)]);
+    datagram.stream.sequence = (hash >> 5) & ((quint64(1) << 53) - 1); // exact in a JSON double
+    datagram.stream.endOfStream = (hash >> 61) & 1;
     return datagram;
 }
 
@@ -170,9 +174,9 @@ void checkDatagramLines(const uint8_t *data, size_t size)
     const QByteArray line = DatagramText::jsonLine(datagram);
     checkJsonText(line);
     const QJsonObject object = parseObject(line);
-    static const char *const keys[] = {"type",    "time",        "source",   "source_port",
-                                       "group",   "port",        "size",     "ttl",
-                                       "payload", "payload_hex", "atu_time", "atu_offset_ms"};
+    static const char *const keys[] = {"type",     "time",    "source",      "source_port", "group",
+                                       "port",     "size",    "ttl",         "format",      "seq",
+                                       "payload",  "payload_hex", "atu_time", "atu_offset_ms"};
     FUZZ_CHECK(object.size() == qsizetype(std::size(keys)));
     qsizetype previous = -1;
     for (const char *key : keys) {
@@ -190,6 +194,11 @@ void checkDatagramLines(const uint8_t *data, size_t size)
     FUZZ_CHECK(object[u"size"].toInteger() == datagram.payload.size());
     FUZZ_CHECK(datagram.ttl < 0 ? object[u"ttl"].isNull()
                                 : object[u"ttl"].toInteger() == datagram.ttl);
+    FUZZ_CHECK(object[u"format"].toString() == payloadFormatName(datagram.format));
+    const qint64 sequence = qint64(datagram.stream.sequence);
+    FUZZ_CHECK(!datagram.stream.hasSequence()
+                   ? object[u"seq"].isNull()
+                   : object[u"seq"].toInteger() == (datagram.stream.endOfStream ? -sequence : sequence));
     FUZZ_CHECK(object[u"payload"].toString() == payloadText);
     const QString hex = object[u"payload_hex"].toString();
     FUZZ_CHECK(hex.size() == 2 * datagram.payload.size());

@@ -16,7 +16,7 @@ readonly source_dir=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 readonly repository=$(readlink -f "$source_dir/../..")
 readonly build_dir=${FUZZ_BUILD_DIR:-$repository/build-fuzz}
 readonly seconds=${1:-10}
-readonly targets=(fuzz_payloadformatter fuzz_atumessage fuzz_jsonwriter)
+readonly targets=(fuzz_payloadformatter fuzz_atumessage fuzz_jsonwriter fuzz_streamdecoders)
 shift $(($# > 0 ? 1 : 0))
 
 if ! [[ $seconds =~ ^[0-9]+$ ]] || ((seconds == 0)); then

@@ -238,7 +238,7 @@ private slots:
         const QByteArray json = DatagramText::jsonLine(datagram);
         QVERIFY2(activeBytesIn(json).isEmpty(), activeBytesIn(json).constData());
         const QJsonObject object = parsedJson(json);
-        QCOMPARE(object.size(), 12);
+        QCOMPARE(object.size(), 14);
         QCOMPARE(object["size"].toInt(-1), payload.size());
         QCOMPARE(object["payload"].toString(), escaped);
         QVERIFY(isInert(object["payload"].toString()));

@@ -59,6 +59,28 @@ private slots:
                  QStringLiteral("Sender"));
     }
 
+    void showsLossAndRestartWithTheirFlow()
+    {
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, fatal);
+        LivenessEvent loss = livenessEvent(1, LivenessEvent::Kind::Loss);
+        loss.count = 3;
+        loss.group = IpAddress::fromIPv4(0xef010103);
+        loss.port = 5004;
+        loss.format = PayloadFormat::Rtp;
+        LivenessEvent restart = loss;
+        restart.kind = LivenessEvent::Kind::Restart;
+        restart.count = 1;
+        model.appendEvents({loss, restart});
+        QCOMPARE(model.index(0, EventLogModel::Event).data().toString(),
+                 QStringLiteral("lost 3 datagrams (239.1.1.3:5004 rtp)"));
+        QCOMPARE(model.index(1, EventLogModel::Event).data().toString(),
+                 QStringLiteral("sequence restarted (239.1.1.3:5004 rtp)"));
+        // Trouble, in late's colour.
+        QCOMPARE(model.index(0, EventLogModel::Event).data(Qt::ForegroundRole).value<QColor>(),
+                 LivenessPalette::accent(Liveness::Late, QGuiApplication::palette()));
+    }
+
     void coloursEventsByTheStateTheyLeadTo()
     {
         EventLogModel model;

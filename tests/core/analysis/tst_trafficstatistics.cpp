@@ -11,6 +11,26 @@ using TestDatagrams::datagram;
 constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
+// An RTP datagram as the detector hands it over: G.711 (8 kHz), 20 ms of audio each.
+ReceivedDatagram rtp(IpAddress source, quint16 sequence, qint64 arrivalUs, quint32 ssrc = 7)
+{
+    ReceivedDatagram d = datagram(source, 4000, arrivalUs, 172);
+    d.format = PayloadFormat::Rtp;
+    d.streamId = ssrc;
+    d.stream.sequence = sequence;
+    d.stream.sequenceBits = 16;
+    d.stream.rtpPayloadType = 0;
+    d.stream.rtpTimestamp = quint32(sequence) * 160;
+    return d;
+}
+
+QList<LivenessEvent> eventsOf(TrafficStatistics &statistics, LivenessEvent::Kind kind)
+{
+    QList<LivenessEvent> events = statistics.takeEvents();
+    events.removeIf([kind](const LivenessEvent &event) { return event.kind != kind; });
+    return events;
+}
+
 } // namespace
 
 class TestTrafficStatistics final : public QObject
@@ -350,6 +370,77 @@ private slots:
                                [](const auto &a, const auto &b) { return a.timeUs < b.timeUs; }));
         QCOMPARE(events.size(), 4);
         QCOMPARE(events[1].source, hostB);
+    }
+
+    void analysesEachStreamButNotTheOtherSendersRow()
+    {
+        TrafficStatistics statistics([] { return qint64(0); }, 3);
+        for (const quint16 sequence : {1, 2, 4, 5})
+            statistics.record(rtp(hostA, sequence, sequence * 20'000));
+        statistics.record(rtp(hostA, 100, 0, 8)); // another SSRC: a flow of its own
+        statistics.record(rtp(hostB, 1, 0));      // beyond the cap: folded
+        statistics.record(rtp(hostB, 9, 0));
+        const auto &senders = statistics.senders();
+        QCOMPARE(int(senders.size()), 3);
+        QCOMPARE(senders[0].analysis.sequence()->lost(), qint64(1));
+        QCOMPARE(senders[0].analysis.sequence()->received(), qint64(4));
+        QVERIFY(senders[0].analysis.jitterUs().has_value()); // payload type 0: 8 kHz
+        QCOMPARE(senders[1].analysis.sequence()->received(), qint64(1));
+        QVERIFY(senders[2].other);
+        QVERIFY(!senders[2].analysis.sequence());
+        QVERIFY(!senders[2].analysis.jitterUs());
+    }
+
+    void lossIsAnnouncedOnceSettledAndAtMostOnceASecond()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        statistics.record(rtp(hostA, 1, 1'000'000));
+        statistics.record(rtp(hostA, 3, 1'020'000)); // 2 is missing
+        statistics.updateLiveness(1'200'000);
+        QVERIFY(eventsOf(statistics, LivenessEvent::Kind::Loss).isEmpty()); // it may still come
+        statistics.updateLiveness(1'270'000);
+        auto losses = eventsOf(statistics, LivenessEvent::Kind::Loss);
+        QCOMPARE(losses.size(), 1);
+        QCOMPARE(losses[0].count, qint64(1));
+        QCOMPARE(losses[0].timeUs, qint64(1'270'000));
+        QCOMPARE(losses[0].group, TestDatagrams::group);
+        QCOMPARE(losses[0].port, TestDatagrams::port);
+        QCOMPARE(losses[0].format, PayloadFormat::Rtp);
+        // Within the second: counted, not said; then said once with the sum.
+        statistics.record(rtp(hostA, 6, 1'300'000));
+        statistics.record(rtp(hostA, 9, 1'340'000));
+        statistics.updateLiveness(2'000'000);
+        QVERIFY(eventsOf(statistics, LivenessEvent::Kind::Loss).isEmpty());
+        statistics.updateLiveness(2'300'000);
+        losses = eventsOf(statistics, LivenessEvent::Kind::Loss);
+        QCOMPARE(losses.size(), 1);
+        QCOMPARE(losses[0].count, qint64(4));
+        // Reordering is no loss: the gap closes before it is said.
+        statistics.record(rtp(hostA, 11, 3'400'000));
+        statistics.record(rtp(hostA, 10, 3'410'000));
+        statistics.updateLiveness(4'000'000);
+        QVERIFY(eventsOf(statistics, LivenessEvent::Kind::Loss).isEmpty());
+        // A late one takes one back; only what is lost beyond that is news.
+        statistics.record(rtp(hostA, 8, 4'100'000));
+        statistics.record(rtp(hostA, 13, 4'120'000));
+        statistics.updateLiveness(4'400'000);
+        losses = eventsOf(statistics, LivenessEvent::Kind::Loss);
+        QCOMPARE(losses.size(), 1);
+        QCOMPARE(losses[0].count, qint64(1));
+        QCOMPARE(statistics.senders().front().analysis.sequence()->lost(), qint64(5));
+    }
+
+    void restartsAreEvents()
+    {
+        TrafficStatistics statistics([] { return qint64(0); });
+        for (int i = 0; i < 5; ++i)
+            statistics.record(rtp(hostA, quint16(1000 + i), 1'000'000 + i * 20'000));
+        statistics.record(rtp(hostA, 30000, 1'200'000));
+        statistics.record(rtp(hostA, 30001, 1'220'000));
+        const auto restarts = eventsOf(statistics, LivenessEvent::Kind::Restart);
+        QCOMPARE(restarts.size(), 1);
+        QCOMPARE(restarts[0].count, qint64(1));
+        QCOMPARE(statistics.senders().front().analysis.sequence()->lost(), qint64(0));
     }
 
     void clearForgetsEverything()

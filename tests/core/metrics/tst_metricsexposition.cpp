@@ -80,10 +80,32 @@ private slots:
                  1.0);
         QCOMPARE(metrics.value("mcast_monitor_os_drops_total"), 3.0);
         QCOMPARE(metrics.value(R"(mcast_monitor_build_info{version="1.2.3",qt="6.4.2"})"), 1.0);
-        // Loss, duplicates and reordering have no data yet: no series, not a false 0.
+        // A heartbeat has no sequence numbers: no loss series, not a false 0.
         QVERIFY(metrics.seriesOf("mcast_monitor_lost_total").isEmpty());
         QVERIFY(metrics.seriesOf("mcast_monitor_duplicates_total").isEmpty());
         QVERIFY(metrics.seriesOf("mcast_monitor_reordered_total").isEmpty());
+    }
+
+    void numberedStreamsReportLossDuplicatesAndReordering()
+    {
+        TrafficStatistics statistics([] { return start; });
+        statistics.setSubscriptions({joined(QStringLiteral("lo"))});
+        // RTP numbers 1, 2, 4, 4 again, 3 late, 7: 2 lost (5, 6), 1 duplicate, 1 reordered.
+        qint64 at = start;
+        for (const quint16 sequence : {1, 2, 4, 4, 3, 7}) {
+            ReceivedDatagram d = datagram(hostA, 40000, at += 20'000, 172);
+            d.format = PayloadFormat::Rtp;
+            d.streamId = 0x1234;
+            d.stream.sequence = sequence;
+            d.stream.sequenceBits = 16;
+            d.subscription = 0;
+            statistics.record(d);
+        }
+        const auto metrics = render(statistics);
+        const QByteArray flow = R"({group="239.1.1.1",port="5001",source="127.0.0.1",interface="lo",format="rtp"})";
+        QCOMPARE(metrics.value("mcast_monitor_lost_total" + flow), 2.0);
+        QCOMPARE(metrics.value("mcast_monitor_duplicates_total" + flow), 1.0);
+        QCOMPARE(metrics.value("mcast_monitor_reordered_total" + flow), 1.0);
     }
 
     void stateFollowsLiveness()

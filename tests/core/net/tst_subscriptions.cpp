@@ -352,6 +352,34 @@ private slots:
                  qPrintable(failed.last().at(0).toString()));
     }
 
+    // A subscription's payload format is how its datagrams are read, not what is joined:
+    // changing it keeps the membership.
+    void aSubscriptionsFormatChangesWithoutRejoining()
+    {
+        const quint16 port = TestNetwork::freshPort(48);
+        Subscription detected = subscription(QStringLiteral("239.20.2.1:%1@mcS1").arg(port));
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        QSignalSpy stopped(&listener, &MulticastListener::stopped);
+        QCOMPARE(listenTo(listener, {detected}).joined().size(), 1);
+        const QByteArray heartbeat = "ATU 2026-11-25 19:40:01.122874";
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.2.1"), port, heartbeat));
+        QTRY_COMPARE(collect(received).size(), 1);
+        QCOMPARE(collect(received).front().format, PayloadFormat::Atu);
+
+        Subscription raw = detected;
+        raw.format = PayloadFormat::Raw;
+        const ListeningStatus status = listenTo(listener, {raw});
+        QCOMPARE(status.subscriptions.size(), 1);
+        QCOMPARE(status.subscriptions[0].subscription, raw);
+        QCOMPARE(status.subscriptions[0].state, SubscriptionStatus::State::Joined);
+        QCOMPARE(stopped.count(), 0);
+        received.clear();
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.2.1"), port, heartbeat));
+        QTRY_COMPARE(collect(received).size(), 1);
+        QCOMPARE(collect(received).front().format, PayloadFormat::Raw);
+    }
+
     void aSubscriptionThatCannotJoinSaysWhyWhileTheOthersListen()
     {
         const quint16 port = TestNetwork::freshPort(45);

@@ -97,6 +97,33 @@ private slots:
         QCOMPARE(jsonOf(datagram)["time"].toString(), QStringLiteral("1800-01-01T12:53:28.000+00:53:28"));
         QCOMPARE(jsonOf(datagram)["atu_offset_ms"].toDouble(), 0.0);
     }
+
+    void namesTheFormatAndTheSequenceNumber()
+    {
+        ReceivedDatagram datagram = heartbeatAt(0, QByteArray("\x80\x21\x00\x11", 4));
+        QCOMPARE(jsonOf(datagram)["format"].toString(), QStringLiteral("raw"));
+        QVERIFY(jsonOf(datagram)["seq"].isNull());
+        QVERIFY(DatagramText::consoleLine(datagram).contains(" 4 bytes \\x")); // no format named
+
+        datagram.format = PayloadFormat::RtpMpegTs;
+        datagram.stream.sequence = 65535;
+        datagram.stream.sequenceBits = 16;
+        QCOMPARE(jsonOf(datagram)["format"].toString(), QStringLiteral("rtp-mpegts"));
+        QCOMPARE(jsonOf(datagram)["seq"].toInt(), 65535);
+        QVERIFY(DatagramText::consoleLine(datagram).contains(" 4 bytes (rtp-mpegts seq 65535) "));
+
+        // iperf 2's final datagram, as iperf writes it: negative.
+        datagram.format = PayloadFormat::Iperf2;
+        datagram.stream.sequence = 101;
+        datagram.stream.sequenceBits = 64;
+        datagram.stream.endOfStream = true;
+        QCOMPARE(jsonOf(datagram)["seq"].toInt(), -101);
+
+        datagram.format = PayloadFormat::MpegTs;
+        datagram.stream = {};
+        QVERIFY(jsonOf(datagram)["seq"].isNull());
+        QVERIFY(DatagramText::consoleLine(datagram).contains(" 4 bytes (mpegts) "));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatagramText)

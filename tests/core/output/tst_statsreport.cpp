@@ -93,9 +93,11 @@ private slots:
         QCOMPARE(senders.size(), 2);
         const QJsonObject first = senders[0].toObject();
         QCOMPARE(first.keys(),
-                 (QStringList{"atu_offset_ms", "bps", "bytes", "format", "group", "jitter_ms",
-                              "last_interval_ms", "mean_interval_ms", "ours", "outage_ms", "outages",
-                              "packets", "port", "port_count", "ports", "pps", "source", "state"}));
+                 (QStringList{"atu_offset_ms", "bps", "bytes", "cc_errors", "delay_ms", "duplicates", "format",
+                              "group", "interval_jitter_ms", "jitter_ms", "last_interval_ms", "loss_percent", "lost",
+                              "mean_interval_ms", "ours", "outage_ms", "outages", "packets", "pid_count", "pids",
+                              "port", "port_count", "ports", "pps", "reordered", "seq_restarts", "source",
+                              "state"}));
         QCOMPARE(first["group"].toString(), QStringLiteral("239.1.1.1"));
         QCOMPARE(first["port"].toInt(), 5001);
         QCOMPARE(first["format"].toString(), QStringLiteral("raw"));
@@ -107,7 +109,11 @@ private slots:
         QCOMPARE(first["state"].toString(), QStringLiteral("live"));
         QCOMPARE(first["last_interval_ms"].toDouble(), 1000.0);
         QCOMPARE(first["mean_interval_ms"].toDouble(), 1000.0);
-        QCOMPARE(first["jitter_ms"].toDouble(), 0.0);
+        QCOMPARE(first["interval_jitter_ms"].toDouble(), 0.0);
+        // Raw: nothing to analyse.
+        for (const char *key : {"lost", "loss_percent", "duplicates", "reordered", "seq_restarts", "jitter_ms",
+                                "delay_ms", "cc_errors", "pid_count", "pids"})
+            QVERIFY2(first[QLatin1String(key)].isNull(), key);
         QCOMPARE(first["atu_offset_ms"].toDouble(), 1.5);
         QVERIFY(senders[1].toObject()["atu_offset_ms"].isNull());
     }

@@ -100,8 +100,9 @@ private slots:
         QString error;
         const auto first = SubscriptionSpec::parse(u"239.1.1.2:5002@lo", {}, &error);
         const auto second = SubscriptionSpec::parse(u"10.0.0.5,239.7.7.7:6000@127.0.0.1", {}, &error);
-        const auto third = SubscriptionSpec::parse(u"[ff15::1234]:5001@lo", {}, &error);
+        auto third = SubscriptionSpec::parse(u"[ff15::1234]:5001@lo", {}, &error);
         QVERIFY2(first && second && third, qPrintable(error));
+        third->format = PayloadFormat::RtpMpegTs; // chosen for this one; the others detect theirs
         const QList<SubscriptionChoice> choices{{*first, true}, {*second, false}, {*third, true}};
         {
             SettingsStore store(path);
@@ -204,6 +205,22 @@ private slots:
         QCOMPARE(warnings.size(), 3);
         QVERIFY2(warnings.front().contains(QStringLiteral("'raw' is not atu, rtp, mpegts or iperf2")),
                  qPrintable(warnings.front()));
+    }
+
+    void anUnknownPayloadFormatIsDetectedInstead()
+    {
+        SettingsStore store(writeFile("[receive]\nsubscriptions\\size=2\n"
+                                      "subscriptions\\1\\spec=239.1.1.9:5009@lo\n"
+                                      "subscriptions\\1\\format=mcjoin\n"
+                                      "subscriptions\\2\\spec=239.1.1.10:5009@lo\n"
+                                      "subscriptions\\2\\format=\"<b>\\x1b[31mh264\"\n"));
+        const QList<SubscriptionChoice> choices = store.subscriptionChoices();
+        QCOMPARE(choices.size(), 2);
+        QCOMPARE(choices.at(0).subscription.format, FormatChoice(PayloadFormat::Mcjoin));
+        QCOMPARE(choices.at(1).subscription.format, FormatChoice());
+        const QStringList warnings = store.takeWarnings();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.front().contains(QStringLiteral("is no payload format")), qPrintable(warnings.front()));
     }
 
     // Files written before the interval had a fraction hold whole milliseconds.
