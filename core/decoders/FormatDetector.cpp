@@ -1,7 +1,6 @@
 #include "decoders/FormatDetector.h"
 
 #include <algorithm>
-#include <limits>
 
 FormatDetector::FormatDetector(const QString &atuPrefix)
     : m_atu(atuPrefix)
@@ -49,12 +48,12 @@ void FormatDetector::apply(ReceivedDatagram &datagram, const DecodedPayload &dec
     datagram.stream = decoded.stream;
 }
 
-void FormatDetector::process(ReceivedDatagram &&datagram, FormatChoice choice, DatagramBatch &out)
+void FormatDetector::process(ReceivedDatagram &&datagram, FormatChoice choice, DatagramBatch &batch)
 {
     if (choice) {
         if (const auto decoded = decodeAs(*choice, datagram.payload))
             apply(datagram, *decoded);
-        out.append(std::move(datagram));
+        batch.append(std::move(datagram));
         return;
     }
     Flow *flow = flowFor(datagram);
@@ -62,7 +61,7 @@ void FormatDetector::process(ReceivedDatagram &&datagram, FormatChoice choice, D
         if (const auto decoded = decodeFamily(flow->decided, datagram.payload)) {
             flow->misses = 0;
             apply(datagram, *decoded);
-            out.append(std::move(datagram));
+            batch.append(std::move(datagram));
             return;
         }
         if (++flow->misses >= missesBeforeRedetect)
@@ -71,14 +70,32 @@ void FormatDetector::process(ReceivedDatagram &&datagram, FormatChoice choice, D
     }
     if (const auto decoded = decodeSelfEvident(datagram.payload)) {
         apply(datagram, *decoded);
-        out.append(std::move(datagram));
+        batch.append(std::move(datagram));
         return;
     }
     if (!flow) {
-        out.append(std::move(datagram));
+        batch.append(std::move(datagram));
         return;
     }
-    detect(*flow, std::move(datagram), out);
+    detect(*flow, std::move(datagram), batch);
+}
+
+bool FormatDetector::awaitingConfirmation(qint64 nowUs) const
+{
+    return m_awaitingFlows > 0 && nowUs - m_firstAwaitedUs < awaitUs;
+}
+
+void FormatDetector::batchTaken()
+{
+    ++m_batch; // every flow's awaited places now belong to a batch gone
+    m_awaitingFlows = 0;
+}
+
+void FormatDetector::stopAwaiting(Flow &flow)
+{
+    if (awaitedInBatch(flow) > 0)
+        --m_awaitingFlows;
+    flow.awaitedCount = 0;
 }
 
 FormatDetector::Flow *FormatDetector::flowFor(const ReceivedDatagram &datagram)
@@ -103,25 +120,26 @@ FormatDetector::Flow *FormatDetector::flowFor(const ReceivedDatagram &datagram)
             return nullptr;
         m_lastSweepUs = datagram.arrivalUs;
         const qint64 idleSince = datagram.arrivalUs - idleFlowUs;
-        m_flows.removeIf([idleSince](const QHash<Key, Flow>::iterator &flow) {
-            return flow->held.empty() && flow->lastSeenUs < idleSince;
+        m_flows.removeIf([this, idleSince](const QHash<Key, Flow>::iterator &flow) {
+            return awaitedInBatch(*flow) == 0 && flow->lastSeenUs < idleSince;
         });
         if (m_flows.size() >= maxFlows)
             return nullptr;
     }
     Flow &flow = m_flows[key];
     flow.lastSeenUs = datagram.arrivalUs;
-    return &flow;
+    m_lastKey = key;
+    m_lastFlow = &flow;
+    return m_lastFlow;
 }
 
-void FormatDetector::detect(Flow &flow, ReceivedDatagram &&datagram, DatagramBatch &out)
+void FormatDetector::detect(Flow &flow, ReceivedDatagram &&datagram, DatagramBatch &batch)
 {
     Candidate candidate;
     const Family decided = confirm(flow, datagram, &candidate);
     if (candidate.family == Family::None) {
-        // Raw: what was held goes first, so that the flow's datagrams stay in order.
-        releaseHeld(flow, out);
-        out.append(std::move(datagram));
+        stopAwaiting(flow); // they stay raw
+        batch.append(std::move(datagram));
         return;
     }
     if (decided != Family::None) {
@@ -129,27 +147,29 @@ void FormatDetector::detect(Flow &flow, ReceivedDatagram &&datagram, DatagramBat
         flow.recent = {};
         flow.mpegTsDatagrams = 0;
         flow.mpegTsPackets = 0;
-        for (ReceivedDatagram &held : flow.held) {
-            if (const auto decoded = decodeFamily(decided, held.payload))
-                apply(held, *decoded);
-            out.append(std::move(held));
+        for (int i = 0; i < awaitedInBatch(flow); ++i) {
+            ReceivedDatagram &awaited = batch[flow.awaited[std::size_t(i)]];
+            if (const auto decoded = decodeFamily(decided, awaited.payload))
+                apply(awaited, *decoded);
         }
-        m_held -= int(flow.held.size());
-        flow.held.clear();
+        stopAwaiting(flow);
         if (const auto decoded = decodeFamily(decided, datagram.payload))
             apply(datagram, *decoded);
-        out.append(std::move(datagram));
+        batch.append(std::move(datagram));
         return;
     }
     flow.recent[std::size_t(flow.recentNext)] = candidate;
     flow.recentNext = (flow.recentNext + 1) % int(flow.recent.size());
-    if (++flow.undecided > holdFirst || int(flow.held.size()) >= maxHeldPerFlow || m_held >= maxHeld) {
-        releaseHeld(flow, out);
-        out.append(std::move(datagram));
-        return;
+    if (flow.batch != m_batch) {
+        flow.batch = m_batch;
+        flow.awaitedCount = 0;
     }
-    flow.held.push_back(std::move(datagram));
-    ++m_held;
+    if (++flow.undecided <= awaitFirst && flow.awaitedCount < maxAwaitedPerFlow) {
+        if (flow.awaitedCount == 0 && m_awaitingFlows++ == 0)
+            m_firstAwaitedUs = datagram.arrivalUs;
+        flow.awaited[std::size_t(flow.awaitedCount++)] = batch.size();
+    }
+    batch.append(std::move(datagram));
 }
 
 FormatDetector::Family FormatDetector::confirm(Flow &flow, const ReceivedDatagram &datagram,
@@ -184,31 +204,4 @@ FormatDetector::Family FormatDetector::confirm(Flow &flow, const ReceivedDatagra
         return follows(~quint64(0)) ? Family::Iperf2 : Family::None;
     }
     return Family::None;
-}
-
-void FormatDetector::releaseHeld(Flow &flow, DatagramBatch &out)
-{
-    for (ReceivedDatagram &held : flow.held)
-        out.append(std::move(held));
-    m_held -= int(flow.held.size());
-    flow.held.clear();
-}
-
-void FormatDetector::releaseExpired(qint64 nowUs, DatagramBatch &out)
-{
-    if (m_held == 0)
-        return;
-    const qsizetype first = out.size();
-    for (Flow &flow : m_flows) {
-        if (!flow.held.empty() && flow.held.front().arrivalUs <= nowUs - holdUs)
-            releaseHeld(flow, out);
-    }
-    std::stable_sort(out.begin() + first, out.end(), [](const ReceivedDatagram &a, const ReceivedDatagram &b) {
-        return a.arrivalUs < b.arrivalUs;
-    });
-}
-
-void FormatDetector::releaseAll(DatagramBatch &out)
-{
-    releaseExpired(std::numeric_limits<qint64>::max(), out);
 }

@@ -10,7 +10,6 @@
 #include <QHash>
 
 #include <array>
-#include <vector>
 
 // Gives every datagram its format on the receive thread: the one chosen for it, or, by
 // default, the one detected for its flow (source, group, port; our own transmitter's apart).
@@ -21,23 +20,26 @@
 // its datagrams agree: RTP with the same SSRC and a sequence number 1-16 ahead; iperf 2
 // with send times within a day of the arrival and a number 1-16 ahead from the same source
 // port; MPEG-TS with at least 7 packets over at least two datagrams in a row, all with the
-// sync byte. Until then its first datagrams are held back (at most holdUs, then they go on
-// as raw), so that a stream's first datagram counts in its own flow; only the first
-// holdFirst of a flow, so that raw traffic that merely looks like a stream now and then is
-// not delayed. Once declared, a
-// flow's format is kept: a datagram that does not decode as it goes on as raw (or ATU, or
-// mcjoin), and after missesBeforeRedetect of those in a row the flow is detected afresh.
+// sync byte. Once declared, a flow's format is kept: a datagram that does not decode as it
+// goes on as raw (or ATU, or mcjoin), and after missesBeforeRedetect of those in a row the
+// flow is detected afresh.
 //
-// Per datagram: one hash lookup and a few header reads; nothing is allocated except
-// while a flow's first datagrams are held. Memory is bounded: maxFlows flows (then new
-// flows are decoded without detection: ATU and mcjoin only), maxHeld datagrams held.
+// Datagrams go out in the order they came. Those that might start a stream go out as raw
+// and are given the format after all when their flow is declared while they are still in
+// the batch being filled (up to maxAwaitedPerFlow of them, among the flow's first
+// awaitFirst); the receiver holds a batch back a little while some await that
+// (awaitingConfirmation()), so that a stream's first datagram counts in its own flow. Call
+// batchTaken() whenever the batch is handed on.
+//
+// Per datagram: one comparison (or a hash lookup) and a few header reads; nothing is
+// allocated but a flow's entry. Memory is bounded: maxFlows flows, then new flows are decoded
+// without detection (ATU and mcjoin only).
 class FormatDetector final
 {
 public:
-    static constexpr qint64 holdUs = 1'000'000;
-    static constexpr int maxHeldPerFlow = 8;
-    static constexpr int holdFirst = 32;
-    static constexpr int maxHeld = 1024;
+    static constexpr qint64 awaitUs = 200'000;
+    static constexpr int maxAwaitedPerFlow = 8;
+    static constexpr int awaitFirst = 32;
     static constexpr int maxFlows = 4096;
     static constexpr qint64 idleFlowUs = 60'000'000; // forgotten when the table is full
     static constexpr int missesBeforeRedetect = 64;
@@ -50,13 +52,14 @@ public:
     FormatDetector(FormatDetector &&) = default;
     FormatDetector &operator=(FormatDetector &&) = default;
 
-    // Decodes datagram as choice says (nothing: detect) and appends it to out, with any
-    // datagrams of its flow that it releases — or holds it back (see above).
-    void process(ReceivedDatagram &&datagram, FormatChoice choice, DatagramBatch &out);
-    // Appends, as raw and in arrival order, the datagrams held since before nowUs - holdUs.
-    void releaseExpired(qint64 nowUs, DatagramBatch &out);
-    void releaseAll(DatagramBatch &out);
-    int heldCount() const { return m_held; }
+    // Decodes datagram as choice says (nothing: detect) and appends it to batch, the batch
+    // being filled; a flow declared now gives its awaited datagrams in batch their format.
+    void process(ReceivedDatagram &&datagram, FormatChoice choice, DatagramBatch &batch);
+    // Whether a datagram in the batch, younger than awaitUs at nowUs, awaits its flow's
+    // declaration.
+    bool awaitingConfirmation(qint64 nowUs) const;
+    // The batch was handed on: what it holds is no longer this detector's to relabel.
+    void batchTaken();
 
 private:
     enum class Family : quint8 { None, Rtp, MpegTs, Iperf2 };
@@ -91,7 +94,10 @@ private:
         int mpegTsDatagrams = 0; // in a row
         int mpegTsPackets = 0;
         int undecided = 0; // candidates seen while undecided
-        std::vector<ReceivedDatagram> held;
+        // Where its awaiting datagrams are in the batch of generation `batch`.
+        std::array<qsizetype, maxAwaitedPerFlow> awaited{};
+        int awaitedCount = 0;
+        quint64 batch = 0;
         qint64 lastSeenUs = 0;
     };
 
@@ -100,10 +106,11 @@ private:
     std::optional<DecodedPayload> decodeSelfEvident(const QByteArray &payload) const;
     static void apply(ReceivedDatagram &datagram, const DecodedPayload &decoded);
     Flow *flowFor(const ReceivedDatagram &datagram);
-    // Undecided flow: holds, releases or decides.
-    void detect(Flow &flow, ReceivedDatagram &&datagram, DatagramBatch &out);
+    // Undecided flow: declares it, or notes the datagram as awaiting.
+    void detect(Flow &flow, ReceivedDatagram &&datagram, DatagramBatch &batch);
     Family confirm(Flow &flow, const ReceivedDatagram &datagram, Candidate *candidate) const;
-    void releaseHeld(Flow &flow, DatagramBatch &out);
+    int awaitedInBatch(const Flow &flow) const { return flow.batch == m_batch ? flow.awaitedCount : 0; }
+    void stopAwaiting(Flow &flow);
 
     AtuDecoder m_atu;
     McjoinDecoder m_mcjoin;
@@ -114,6 +121,8 @@ private:
     QHash<Key, Flow> m_flows;
     Key m_lastKey;
     Flow *m_lastFlow = nullptr; // m_flows[m_lastKey], until the table next changes
-    int m_held = 0;
+    quint64 m_batch = 1;        // the generation of the batch being filled
+    int m_awaitingFlows = 0;    // in this batch
+    qint64 m_firstAwaitedUs = 0;
     qint64 m_lastSweepUs = 0;
 };

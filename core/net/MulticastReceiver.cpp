@@ -34,7 +34,7 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     connect(&m_interfaceTimer, &QTimer::timeout, this, &MulticastReceiver::checkInterfaces);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &MulticastReceiver::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MulticastReceiver::flushWhenDue);
 }
 
 MulticastReceiver::~MulticastReceiver()
@@ -299,7 +299,6 @@ void MulticastReceiver::closeAll()
 {
     for (Socket &socket : m_sockets)
         readPendingDatagrams(socket);
-    m_detector.releaseAll(m_pending);
     flush();
     for (Socket &socket : m_sockets) {
         for (const ReceiveSocket::Membership &membership : socket.socket->memberships())
@@ -399,9 +398,9 @@ int MulticastReceiver::readPendingDatagrams(Socket &socket)
     if (m_pending.isEmpty())
         return reads;
     if (m_sinceFlush.elapsed() >= flushIntervalMs)
-        flush();
+        flushWhenDue();
     else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(flushIntervalMs);
     return reads;
 }
 
@@ -469,7 +468,7 @@ void MulticastReceiver::flush()
         m_reportedOsDrops = osDrops;
         emit osDropsChanged(osDrops);
     }
-    m_detector.releaseExpired(WallClock::nowUs(), m_pending);
+    m_detector.batchTaken();
     if (!m_pending.isEmpty()) {
         DatagramBatch batch;
         batch.swap(m_pending);
@@ -481,11 +480,23 @@ void MulticastReceiver::flush()
     }
 }
 
+// A new flow's first datagrams await the next one of the flow, which says their format
+// (FormatDetector): a batch that holds some waits for it a little, never more than
+// FormatDetector::awaitUs after them, nor when it is large.
+void MulticastReceiver::flushWhenDue()
+{
+    if (m_pending.size() < maxAwaitingBatch && m_detector.awaitingConfirmation(WallClock::nowUs())) {
+        m_flushTimer.start(awaitRetryMs);
+        return;
+    }
+    flush();
+}
+
 void MulticastReceiver::drain()
 {
     if (!m_open)
         return;
     for (Socket &socket : m_sockets)
         readPendingDatagrams(socket);
-    flush();
+    flushWhenDue();
 }

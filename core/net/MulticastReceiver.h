@@ -27,6 +27,10 @@ class MulticastReceiver final : public ReceiverSignals
 
 public:
     static constexpr int flushIntervalMs = 50;
+    // While a new flow's first datagram awaits its format (FormatDetector), its batch is
+    // handed on in steps of awaitRetryMs, unless it holds maxAwaitingBatch datagrams.
+    static constexpr int awaitRetryMs = 10;
+    static constexpr qsizetype maxAwaitingBatch = 4096;
     static constexpr int maxReadsPerWakeup = 4096;
     static constexpr int interfaceCheckMs = 1000;
     // How often idle sockets are drained and reported drained(), so that liveness is
@@ -90,6 +94,7 @@ private:
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);
     void flush();
+    void flushWhenDue();
     void checkInterfaces();
     std::optional<InterfaceChoice> resolve(const Subscription &subscription, QString *error) const;
 

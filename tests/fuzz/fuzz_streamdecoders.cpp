@@ -56,8 +56,9 @@ void checkDecoders(const QByteArray &payload)
     }
 }
 
-// Datagrams from two source ports of one host, in arrival order, through detection and then
-// each flow's analysis: every datagram comes out once, counts stay sane.
+// Datagrams from two source ports of one host, in arrival order, through detection (batches
+// handed on now and then) and then each flow's analysis: every datagram comes out at once and
+// in order, no wait outlasts awaitUs, counts stay sane.
 void checkDetectionAndAnalysis(const uint8_t *data, size_t size)
 {
     FormatDetector detector;
@@ -76,14 +77,13 @@ void checkDetectionAndAnalysis(const uint8_t *data, size_t size)
         const FormatChoice choice = (data[at + 1] & 0x40) ? FormatChoice(PayloadFormat((data[at + 1] >> 3) % 7))
                                                           : FormatChoice();
         detector.process(std::move(datagram), choice, out);
-        ++sent;
+        FUZZ_CHECK(out.size() == ++sent); // each at once, in order
         at += 2 + length;
-        nowUs += qint64(length % 4) * 400'000; // some gaps outlast the hold
-        detector.releaseExpired(nowUs, out);
+        nowUs += qint64(length % 4) * 100'000; // some gaps outlast the wait
+        if (length % 3 == 0)
+            detector.batchTaken();
+        FUZZ_CHECK(!detector.awaitingConfirmation(nowUs + FormatDetector::awaitUs));
     }
-    detector.releaseAll(out);
-    FUZZ_CHECK(out.size() == sent);
-    FUZZ_CHECK(detector.heldCount() == 0);
 
     QHash<quint64, FlowAnalysis> flows;
     for (const ReceivedDatagram &datagram : out) {

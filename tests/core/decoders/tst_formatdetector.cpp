@@ -57,7 +57,6 @@ private slots:
                 ++sent;
             }
         }
-        detector.releaseAll(out);
         QCOMPARE(out.size(), sent);
         for (const ReceivedDatagram &d : out)
             QCOMPARE(d.format, PayloadFormat::Raw);
@@ -68,14 +67,14 @@ private slots:
         FormatDetector detector;
         DatagramBatch out;
         detector.process(datagram(Rtp().sequence(65535).bytes()), std::nullopt, out);
-        QVERIFY(out.isEmpty()); // held until the next one says what it was
-        QCOMPARE(detector.heldCount(), 1);
+        QCOMPARE(formats(out), QList<PayloadFormat>{PayloadFormat::Raw}); // until the next one says
+        QVERIFY(detector.awaitingConfirmation(startUs + 20'000));
         detector.process(datagram(Rtp().sequence(0).bytes(), startUs + 20'000), std::nullopt, out);
         QCOMPARE(formats(out), (QList<PayloadFormat>{PayloadFormat::Rtp, PayloadFormat::Rtp}));
         QCOMPARE(out[0].stream.sequence, quint64(65535));
         QCOMPARE(out[1].stream.sequence, quint64(0));
         QCOMPARE(out[0].streamId, quint64(0x11223344));
-        QCOMPARE(detector.heldCount(), 0);
+        QVERIFY(!detector.awaitingConfirmation(startUs + 20'000));
         // Decided: the next goes straight through.
         detector.process(datagram(Rtp().sequence(1).bytes(), startUs + 40'000), std::nullopt, out);
         QCOMPARE(out.size(), 3);
@@ -102,34 +101,44 @@ private slots:
         detector.process(datagram(Rtp().sequence(10).bytes()), std::nullopt, out);
         detector.process(datagram(Rtp().sequence(27).bytes()), std::nullopt, out); // 17 ahead
         detector.process(datagram(Rtp().sequence(27).bytes()), std::nullopt, out); // the same again
-        QVERIFY(out.isEmpty());
+        QCOMPARE(formats(out), QList<PayloadFormat>(3, PayloadFormat::Raw));
         detector.process(datagram(Rtp().sequence(28).bytes()), std::nullopt, out);
         QCOMPARE(formats(out), QList<PayloadFormat>(4, PayloadFormat::Rtp));
     }
 
-    void heldDatagramsGoOnAsRawAfterAWhile()
+    void aFirstDatagramAlreadyHandedOnStaysRaw()
     {
         FormatDetector detector;
         DatagramBatch out;
         detector.process(datagram(Rtp().sequence(5).bytes(), startUs), std::nullopt, out);
-        detector.releaseExpired(startUs + FormatDetector::holdUs - 1, out);
-        QVERIFY(out.isEmpty());
-        detector.releaseExpired(startUs + FormatDetector::holdUs, out);
-        QCOMPARE(formats(out), QList<PayloadFormat>{PayloadFormat::Raw});
-        // Remembered all the same: a slow stream's next datagram decides it.
-        detector.process(datagram(Rtp().sequence(6).bytes(), startUs + 2 * FormatDetector::holdUs), std::nullopt, out);
-        QCOMPARE(out.last().format, PayloadFormat::Rtp);
+        QVERIFY(detector.awaitingConfirmation(startUs + FormatDetector::awaitUs - 1));
+        QVERIFY(!detector.awaitingConfirmation(startUs + FormatDetector::awaitUs)); // waited enough
+        detector.batchTaken();
+        QVERIFY(!detector.awaitingConfirmation(startUs));
+        // Remembered all the same: a slow stream's next datagram decides it, from then on.
+        detector.process(datagram(Rtp().sequence(6).bytes(), startUs + 500'000), std::nullopt, out);
+        QCOMPARE(formats(out), (QList<PayloadFormat>{PayloadFormat::Raw, PayloadFormat::Rtp}));
     }
 
-    void aRawDatagramReleasesTheHeldOnesFirst()
+    void aRawDatagramEndsTheWait()
     {
         FormatDetector detector;
         DatagramBatch out;
         detector.process(datagram(Rtp().sequence(5).bytes(), startUs), std::nullopt, out);
         detector.process(datagram("plain text", startUs + 1), std::nullopt, out);
-        QCOMPARE(out.size(), 2);
-        QCOMPARE(out[0].arrivalUs, startUs);
         QCOMPARE(formats(out), QList<PayloadFormat>(2, PayloadFormat::Raw));
+        QVERIFY(!detector.awaitingConfirmation(startUs + 1));
+    }
+
+    void otherFlowsGoOnInOrderMeanwhile()
+    {
+        FormatDetector detector;
+        DatagramBatch out;
+        detector.process(datagram(Rtp().sequence(5).bytes(), startUs), std::nullopt, out);
+        detector.process(datagram("other host", startUs + 1, 4000, IpAddress::fromIPv4(0x0a000002)), std::nullopt, out);
+        detector.process(datagram(Rtp().sequence(6).bytes(), startUs + 2), std::nullopt, out);
+        QCOMPARE(formats(out), (QList<PayloadFormat>{PayloadFormat::Rtp, PayloadFormat::Raw, PayloadFormat::Rtp}));
+        QCOMPARE(out[1].payload, QByteArray("other host"));
     }
 
     void mpegTsNeedsSevenPacketsOverTwoDatagrams()
@@ -138,14 +147,14 @@ private slots:
         DatagramBatch out;
         for (int i = 0; i < 6; ++i)
             detector.process(datagram(StreamPackets::tsPacket(0x100, i)), std::nullopt, out);
-        QVERIFY(out.isEmpty());
+        QCOMPARE(formats(out), QList<PayloadFormat>(6, PayloadFormat::Raw));
         detector.process(datagram(StreamPackets::tsPacket(0x100, 6)), std::nullopt, out);
         QCOMPARE(formats(out), QList<PayloadFormat>(7, PayloadFormat::MpegTs));
 
         FormatDetector wide;
         DatagramBatch wideOut;
         wide.process(datagram(StreamPackets::tsDatagram(0)), std::nullopt, wideOut);
-        QVERIFY(wideOut.isEmpty()); // one datagram is never enough
+        QCOMPARE(formats(wideOut), QList<PayloadFormat>{PayloadFormat::Raw}); // one is never enough
         wide.process(datagram(StreamPackets::tsDatagram(7)), std::nullopt, wideOut);
         QCOMPARE(formats(wideOut), QList<PayloadFormat>(2, PayloadFormat::MpegTs));
         QCOMPARE(wideOut[0].stream.tsPackets, quint16(7));
@@ -215,7 +224,7 @@ private slots:
                                                      PayloadFormat::Raw, PayloadFormat::RtpMpegTs}));
     }
 
-    void rawTrafficThatLooksLikeAStreamIsNotHeldForLong()
+    void rawTrafficThatLooksLikeAStreamIsNotAwaitedForLong()
     {
         FormatDetector detector;
         DatagramBatch out;
@@ -223,16 +232,16 @@ private slots:
         for (int i = 0; i < 100; ++i) {
             QByteArray payload = randomBytes(random, 100);
             payload[0] = char(0x80);
-            detector.process(datagram(payload, startUs + i), std::nullopt, out);
-            QVERIFY(detector.heldCount() <= FormatDetector::maxHeldPerFlow);
+            detector.process(datagram(payload, startUs + i * 100'000), std::nullopt, out);
+            QCOMPARE(out.size(), i + 1);
+            detector.batchTaken(); // a batch every datagram: each may wait, but not past the first 32
+            if (i >= FormatDetector::awaitFirst)
+                QVERIFY(!detector.awaitingConfirmation(startUs + i * 100'000));
         }
-        QCOMPARE(detector.heldCount(), 0);
-        QCOMPARE(out.size(), 100);
-        for (int i = 0; i < out.size(); ++i)
-            QCOMPARE(out[i].arrivalUs, startUs + i); // in order
+        QCOMPARE(formats(out), QList<PayloadFormat>(100, PayloadFormat::Raw));
     }
 
-    void memoryIsBoundedUnderAFloodOfNewSources()
+    void aFloodOfNewSourcesIsBounded()
     {
         FormatDetector detector;
         DatagramBatch out;
@@ -240,14 +249,16 @@ private slots:
         for (int i = 0; i < sources; ++i) {
             detector.process(datagram(Rtp().bytes(), startUs + i, 4000, IpAddress::fromIPv4(0x0a000000 + quint32(i))),
                              std::nullopt, out);
-            QVERIFY(detector.heldCount() <= FormatDetector::maxHeld);
+            QCOMPARE(out.size(), i + 1);
         }
-        QCOMPARE(out.size() + detector.heldCount(), sources);
-        const qsizetype released = out.size();
-        detector.releaseAll(out);
-        QCOMPARE(out.size(), sources);
-        for (qsizetype i = released + 1; i < out.size(); ++i)
-            QVERIFY(out[i - 1].arrivalUs <= out[i].arrivalUs); // what was held, in arrival order
+        // Past the table's size new flows get no detection; the ones in it still do.
+        detector.process(datagram(Rtp().sequence(1).bytes(), startUs + sources, 4000, IpAddress::fromIPv4(0x0a000000)),
+                         std::nullopt, out);
+        QCOMPARE(out.last().format, PayloadFormat::Rtp);
+        detector.process(datagram(Rtp().sequence(1).bytes(), startUs + sources, 4000,
+                                  IpAddress::fromIPv4(0x0a000000 + quint32(sources - 1))),
+                         std::nullopt, out);
+        QCOMPARE(out.last().format, PayloadFormat::Raw);
     }
 };
 
