@@ -2,10 +2,10 @@
 
 #include "InlineMessage.h"
 #include "SubscriptionTableModel.h"
+#include "net/NetworkInterfaces.h"
 
 #include <QComboBox>
 #include <QLineEdit>
-#include <QNetworkInterface>
 #include <QPersistentModelIndex>
 
 namespace {
@@ -36,8 +36,8 @@ QWidget *SubscriptionItemDelegate::createEditor(QWidget *parent, const QStyleOpt
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         // Names only: an address typed in works too, and IPv6-only interfaces are here.
-        for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
-            combo->addItem(interface.name());
+        for (const InterfaceChoice &interface : NetworkInterfaces::allInterfaces())
+            combo->addItem(interface.name);
         connect(combo, &QComboBox::editTextChanged, combo,
                 [this, combo, cell](const QString &text) { check(combo, cell, text); });
         return combo;

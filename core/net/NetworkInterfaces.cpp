@@ -38,14 +38,8 @@ QHostAddress ipv6Source(int interfaceIndex)
 
 QList<InterfaceChoice> ipv4Interfaces()
 {
-    QList<InterfaceChoice> choices;
-    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
-        const auto address = firstIPv4(interface);
-        if (!address)
-            continue;
-        choices.append({interface.name(), *address, interface.index(),
-                        interface.flags().testFlag(QNetworkInterface::IsUp)});
-    }
+    QList<InterfaceChoice> choices = allInterfaces();
+    choices.removeIf([](const InterfaceChoice &choice) { return choice.address.isNull(); });
     return choices;
 }
 
