@@ -25,6 +25,8 @@ import subprocess
 import sys
 import time
 
+from procfs import cpu_seconds, descendants, rss_mb
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 PORT = 5001
@@ -44,11 +46,6 @@ def ipv4_groups(count):
 
 def ipv6_groups(count):
     return [f"ff15::30:{i + 1:x}" for i in range(count)]
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024.0
 
 
 def start_monitor(monitor, specs, seconds, env):
@@ -91,30 +88,6 @@ def flood(groups, rate, seconds, family, source, interface_index):
             time.sleep(delay)
     elapsed = time.monotonic() - start
     return sent, elapsed
-
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def descendants(pid):
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
 
 
 def final_stats(process):

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import time
 
+from procfs import cpu_seconds
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 PORT = 5004
@@ -32,11 +34,6 @@ def parse_args():
     parser.add_argument("--format", default="mpegts")
     return parser.parse_args()
 
-
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run(monitor, env, fmt, rate, size, seconds):
