@@ -80,6 +80,19 @@ const FlowMetric flowMetrics[] = {
     {"mcast_monitor_delay_seconds", "gauge",
      "One-way delay from the flow's iperf 2 send times, smoothed over about 16 datagrams (meaningful when the clocks agree).",
      [](const Sender &flow) { return seconds(flow.analysis.delayUs()); }},
+    // RFC 4445 over the last complete second of an MPEG-TS flow.
+    {"mcast_monitor_mdi_delay_factor_seconds", "gauge",
+     "RFC 4445 Delay Factor of the MPEG-TS flow's last second: the buffering its arrival pattern needs.",
+     [](const Sender &flow) {
+         const auto mdi = flow.analysis.mediaDeliveryIndex();
+         return mdi ? Value(mdi->delayFactorMs / 1000.0) : Value();
+     }},
+    {"mcast_monitor_mdi_media_loss_rate", "gauge",
+     "RFC 4445 Media Loss Rate of the MPEG-TS flow's last second: TS packets lost per second.",
+     [](const Sender &flow) {
+         const auto mdi = flow.analysis.mediaDeliveryIndex();
+         return mdi ? Value(mdi->mediaLossRate) : Value();
+     }},
     {"mcast_monitor_atu_offset_seconds", "gauge",
      "Arrival time minus the time in the last ATU heartbeat (the sender's clock offset plus transit).",
      [](const Sender &flow) {

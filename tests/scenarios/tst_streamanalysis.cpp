@@ -332,7 +332,7 @@ private slots:
     // microseconds of sendto), within 10 %.
     void jitterMatchesTheDefinitionForKnownSendJitter()
     {
-        const quint16 port = TestNetwork::freshPort(307);
+        const quint16 port = TestNetwork::freshPort(310);
         QProcess monitor;
         startMonitor(monitor, {port});
         constexpr int count = 300;
@@ -413,6 +413,34 @@ private slots:
             QCOMPARE(stream["pids"].toArray().first().toInt(-1), 0);
         }
         QVERIFY(iperf["delay_ms"].isDouble());
+        for (const QJsonObject &stream : {rtp, mpegts}) // half a second: no complete MDI interval
+            QVERIFY(stream["mdi_df_ms"].isNull() && stream["mdi_mlr"].isNull());
+    }
+
+    // RFC 4445 MDI of our own MPEG-TS stream, 500 datagrams a second for 2.5 s: a Delay
+    // Factor of at least one datagram's time (2 ms) and no media loss.
+    void mediaDeliveryIndexOfAnEvenStream()
+    {
+        const quint16 port = TestNetwork::freshPort(311);
+        QProcess monitor;
+        startMonitor(monitor, {port});
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        QProcess sender;
+        sender.setProcessEnvironment(environment);
+        sender.start(QStringLiteral(MCAST_MONITOR_BINARY),
+                     {"--send", "--format", "mpegts", "--group", QStringLiteral("%1:%2").arg(QLatin1String(group)).arg(port),
+                      "--rate", "500", "--count", "1250"});
+        QVERIFY(sender.waitForFinished(20000));
+        QCOMPARE(sender.exitCode(), 0);
+        const Output output = stopMonitor(monitor);
+        QCOMPARE(monitor.exitCode(), 0);
+        const QJsonObject stream = flow(output, port, QStringLiteral("mpegts"));
+        QCOMPARE(stream["packets"].toInt(), 1250);
+        qInfo("MDI %.2f:%g", stream["mdi_df_ms"].toDouble(), stream["mdi_mlr"].toDouble());
+        QVERIFY(stream["mdi_df_ms"].isDouble());
+        QVERIFY2(stream["mdi_df_ms"].toDouble() >= 1.9, qPrintable(QString::number(stream["mdi_df_ms"].toDouble())));
+        QCOMPARE(stream["mdi_mlr"].toDouble(-1), 0.0);
     }
 };
 
