@@ -101,10 +101,17 @@ const FlowMetric flowMetrics[] = {
      }},
 };
 
-// The interface a flow arrives on: that of the first subscription carrying it.
+// The interface a flow arrives on: that of the subscription it came through, else of the
+// first one carrying it (the list changed since).
 QString interfaceOf(const TrafficStatistics &statistics, const Sender &flow)
 {
-    for (const auto &subscription : statistics.subscriptions()) {
+    const auto &subscriptions = statistics.subscriptions();
+    if (flow.subscription >= 0 && std::size_t(flow.subscription) < subscriptions.size()) {
+        const auto &remembered = subscriptions[std::size_t(flow.subscription)].status;
+        if (remembered.subscription.carries(flow.address, {flow.group, flow.port}))
+            return remembered.interfaceName();
+    }
+    for (const auto &subscription : subscriptions) {
         if (subscription.status.subscription.carries(flow.address, {flow.group, flow.port}))
             return subscription.status.interfaceName();
     }

@@ -169,6 +169,19 @@ private slots:
         QVERIFY(metrics.seriesOf("mcast_monitor_lost_total").isEmpty()); // TS packets, not datagrams
     }
 
+    void aFlowIsLabelledWithTheInterfaceItCameThrough()
+    {
+        TrafficStatistics statistics([] { return start; });
+        // The same group and port joined on two interfaces; the flow arrives on the second.
+        statistics.setSubscriptions({joined(QStringLiteral("lo")), joined(QStringLiteral("mcV1"))});
+        ReceivedDatagram d = heartbeat(hostB, start);
+        d.subscription = 1;
+        statistics.record(d);
+        const auto metrics = render(statistics);
+        const QByteArray flow = R"({group="239.1.1.1",port="5001",source="198.18.0.1",interface="mcV1",format="atu"})";
+        QCOMPARE(metrics.value("mcast_monitor_packets_total" + flow), 1.0);
+    }
+
     void stateFollowsLiveness()
     {
         qint64 now = start;
