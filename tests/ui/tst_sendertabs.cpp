@@ -202,6 +202,12 @@ private slots:
         const auto selected = m_tabs->findChild<RateGraph *>(QStringLiteral("rateGraph"))->selectedSender();
         QVERIFY(selected);
         QCOMPARE(selected->source, hostB);
+        auto *lossGraph = m_tabs->findChild<RateGraph *>(QStringLiteral("lossGraph"));
+        QCOMPARE(lossGraph->measure(), RateGraph::Measure::Lost);
+        QVERIFY(lossGraph->selectedSender() == selected);
+        // One tab shows both, one above the other.
+        QCOMPARE(lossGraph->parentWidget(),
+                 m_tabs->findChild<RateGraph *>(QStringLiteral("rateGraph"))->parentWidget());
         // Both parts of the table show that row selected.
         QVERIFY(view()->frozenView()->selectionModel()->isRowSelected(0, {}));
     }
