@@ -122,7 +122,11 @@ void SenderTabs::showSelectedSender(const QModelIndex &current)
     if (row >= m_statistics.senders().size())
         return;
     const FlowKey flow = m_statistics.senders()[row].key();
-    const QString label = current.siblingAtColumn(SenderTableModel::Source).data().toString();
+    // One source often sends several flows: the group tells them apart in the legends.
+    QString label = current.siblingAtColumn(SenderTableModel::Source).data().toString();
+    const QString group = current.siblingAtColumn(SenderTableModel::Group).data().toString();
+    if (!group.isEmpty())
+        label += QStringLiteral(" → ") + group;
     m_rateGraph->setSelectedSender(flow, label);
     m_lossGraph->setSelectedSender(flow, label);
 }

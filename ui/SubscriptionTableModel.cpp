@@ -53,10 +53,6 @@ constexpr ColumnTitle columnTitles[] = {
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "The UDP port listened on")},
     {QT_TRANSLATE_NOOP("SubscriptionTableModel", "Interface"),
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "The interface the group is joined on")},
-    {QT_TRANSLATE_NOOP("SubscriptionTableModel", "Format"),
-     QT_TRANSLATE_NOOP("SubscriptionTableModel",
-                       "How its payloads are read: auto detects each flow's format; a format "
-                       "chosen here is applied to every datagram (raw: none decoded)")},
     {QT_TRANSLATE_NOOP("SubscriptionTableModel", "State"),
      QT_TRANSLATE_NOOP("SubscriptionTableModel",
                        "joined; waiting for its interface to come back; failed, with the "
@@ -65,6 +61,10 @@ constexpr ColumnTitle columnTitles[] = {
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "Datagrams received for this subscription")},
     {QT_TRANSLATE_NOOP("SubscriptionTableModel", "pkt/s (10 s)"),
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "Datagrams per second over the last 10 seconds")},
+    {QT_TRANSLATE_NOOP("SubscriptionTableModel", "Format"),
+     QT_TRANSLATE_NOOP("SubscriptionTableModel",
+                       "How its payloads are read: auto detects each flow's format; a format "
+                       "chosen here is applied to every datagram (raw: none decoded)")},
 };
 static_assert(std::size(columnTitles) == SubscriptionTableModel::ColumnCount);
 

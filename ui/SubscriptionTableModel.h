@@ -28,10 +28,10 @@ public:
         Source,
         Port,
         Interface,
-        Format,
         State,
         Packets,
         PacketRate,
+        Format, // last: set once, while the state and counters are watched
         ColumnCount
     };
 
