@@ -114,8 +114,8 @@ QString RateGraph::placeholderText() const
         return traffic ? QString() : tr("No traffic yet");
     }
     if (!m_history || m_history->isEmpty() || !m_history->anySequence())
-        return tr("No sequence numbers yet: loss is counted for RTP, MPEG-TS, iperf 2 and mcjoin "
-                  "streams");
+        return tr("No sequence numbers yet: loss is counted for RTP (MPEG-TS in RTP too), iperf 2 "
+                  "and mcjoin streams");
     return {};
 }
 

@@ -204,6 +204,25 @@ const Column columns[] = {
          const TsContinuity *continuity = f.sender.analysis.continuity();
          return continuity ? QVariant(continuity->errors()) : QVariant();
      }},
+    {{"mdi",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "MDI"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "RFC 4445 Media Delivery Index of an MPEG-TS flow over its last whole "
+                         "second, DF:MLR: the delay factor in ms (how much buffer its burstiness "
+                         "needs) and the media loss rate in TS packets per second")},
+      true, onRequest, "999.999:999.0"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         const auto mdi = f.sender.analysis.mediaDeliveryIndex();
+         if (!mdi)
+             return {};
+         return QString::fromLatin1(JsonWriter::numberText(mdi->delayFactorMs) + ':'
+                                    + JsonWriter::numberText(mdi->mediaLossRate));
+     },
+     [](const Flow &f) -> QVariant {
+         const auto mdi = f.sender.analysis.mediaDeliveryIndex();
+         return mdi ? QVariant(mdi->delayFactorMs) : QVariant();
+     }},
     {{"pids",
       {QT_TRANSLATE_NOOP("SenderTableModel", "PIDs"),
        QT_TRANSLATE_NOOP("SenderTableModel", "The MPEG-TS packet identifiers seen, in decimal")},

@@ -39,6 +39,7 @@ public:
         SeqRestarts,
         Delay,
         CcErrors,
+        Mdi,
         Pids,
         ExpectedInterval,
         ByteRate,

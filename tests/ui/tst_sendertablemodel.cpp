@@ -375,6 +375,10 @@ private slots:
                 QVERIFY2(qAbs(sortKey.toDouble() - value.toDouble()) < 0.0005, qPrintable(where));
             }
         }
+        for (int row = 0; row < m_model->rowCount(); ++row) { // no MPEG-TS here
+            QVERIFY(senders.at(row).toObject()[u"mdi_df_ms"].isNull());
+            QCOMPARE(cell(row, SenderTableModel::Mdi), QString());
+        }
         QCOMPARE(cell(0, SenderTableModel::Format), QStringLiteral("rtp"));
         QCOMPARE(cell(0, SenderTableModel::Lost), QStringLiteral("2"));
         QCOMPARE(cell(0, SenderTableModel::LossPercent), QStringLiteral("9.524 %")); // 2 of 21
