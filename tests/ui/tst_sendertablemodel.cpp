@@ -148,7 +148,7 @@ private slots:
         }
         QCOMPARE(ColumnShown(m_model->headerData(SenderTableModel::Source, Qt::Horizontal, ColumnShownRole).toInt()),
                  ColumnShown::Always);
-        QVERIFY(shownByDefault >= 6 && shownByDefault <= 10);
+        QVERIFY(shownByDefault >= 6 && shownByDefault <= 9);
         // Settings name columns by these: they must not change.
         QCOMPARE(m_model->headerData(SenderTableModel::State, Qt::Horizontal, ColumnKeyRole).toString(),
                  QStringLiteral("state"));
