@@ -104,6 +104,19 @@ QString portList(const TrafficStatistics::Sender &sender)
     return ports.join(QLatin1String(", "));
 }
 
+QString pidList(const TrafficStatistics::Sender &sender)
+{
+    const TsContinuity *continuity = sender.analysis.continuity();
+    if (!continuity)
+        return {};
+    QStringList pids;
+    for (const int pid : continuity->pids(maxPidsListed))
+        pids.append(QString::number(pid));
+    if (continuity->pidsSeen() > maxPidsListed)
+        pids.append(QStringLiteral("…"));
+    return pids.join(QLatin1String(", "));
+}
+
 QString livenessName(Liveness state)
 {
     switch (state) {
