@@ -19,14 +19,18 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
     , m_flushTimer(this)
     , m_interfaceTimer(this)
     , m_drainTimer(this)
-    , m_epollHoldOff(this)
+    , m_holdOff(this)
 {
-    m_epollHoldOff.setSingleShot(true);
-    m_epollHoldOff.setTimerType(Qt::PreciseTimer);
-    m_epollHoldOff.setInterval(epollHoldOffMs);
-    connect(&m_epollHoldOff, &QTimer::timeout, this, [this] {
+    m_holdOff.setSingleShot(true);
+    m_holdOff.setTimerType(Qt::PreciseTimer);
+    m_holdOff.setInterval(holdOffMs);
+    connect(&m_holdOff, &QTimer::timeout, this, [this] {
         if (m_epollNotifier)
             m_epollNotifier->setEnabled(true);
+        for (const Socket &socket : m_sockets) {
+            if (socket.notifier)
+                socket.notifier->setEnabled(true);
+        }
     });
     m_drainTimer.setInterval(drainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &MulticastReceiver::drain);
@@ -78,9 +82,23 @@ void MulticastReceiver::readReadySockets()
         datagrams += readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
     if (ready > 0 && datagrams < ready * thinDatagramsPerSocket && m_epollNotifier) {
         m_epollNotifier->setEnabled(false);
-        m_epollHoldOff.start();
+        m_holdOff.start();
     }
 #endif
+}
+
+void MulticastReceiver::readNotifiedSocket(const ReceiveSocket *wanted)
+{
+    if (readSocket(wanted) >= thinDatagramsPerSocket)
+        return;
+    // A thin wake-up: the socket rests until the hold-off ends (see holdOffMs).
+    const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
+                                     [wanted](const Socket &s) { return s.socket.get() == wanted; });
+    if (socket == m_sockets.end() || !socket->notifier)
+        return;
+    socket->notifier->setEnabled(false);
+    if (!m_holdOff.isActive())
+        m_holdOff.start();
 }
 
 int MulticastReceiver::readSocket(const ReceiveSocket *wanted)
@@ -235,12 +253,11 @@ MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subs
     m_sockets.push_back(std::move(socket));
     Socket &added = m_sockets.back();
     ReceiveSocket *raw = added.socket.get();
-    const auto read = [this, raw] { readSocket(raw); };
     if (!m_useFastReader) {
-        connect(&raw->qtSocket(), &QUdpSocket::readyRead, this, read);
+        connect(&raw->qtSocket(), &QUdpSocket::readyRead, this, [this, raw] { readSocket(raw); });
     } else if (!m_manySockets || !watchWithEpoll(*raw)) { // in the epoll set: readReadySockets()
         added.notifier = std::make_unique<QSocketNotifier>(raw->descriptor(), QSocketNotifier::Read);
-        connect(added.notifier.get(), &QSocketNotifier::activated, this, read);
+        connect(added.notifier.get(), &QSocketNotifier::activated, this, [this, raw] { readNotifiedSocket(raw); });
     }
     m_status.grantedBufferBytes = std::max(m_status.grantedBufferBytes, raw->grantedBufferBytes());
     return &added;
@@ -307,7 +324,7 @@ void MulticastReceiver::closeAll()
     }
     m_sockets.clear();
     m_routes.clear();
-    m_epollHoldOff.stop();
+    m_holdOff.stop();
     if (m_epollNotifier)
         m_epollNotifier->setEnabled(true);
     m_open = false;

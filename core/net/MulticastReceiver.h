@@ -38,11 +38,14 @@ public:
     // How often idle sockets are drained and reported drained(), so that liveness is
     // judged on time even when nothing arrives.
     static constexpr int drainIntervalMs = 100;
-    // With many sockets (an epoll set), a wake-up that finds only a few datagrams per ready
-    // socket pauses the set this long, so that the next reads take more per system call:
-    // 1,000 groups at 100 datagrams/s each otherwise cost a wake-up and a recvmmsg() for
-    // every one or two datagrams. Arrival times are the kernel's, so the pause moves none.
-    static constexpr int epollHoldOffMs = 2;
+    // A wake-up that finds only a few datagrams per ready socket pauses that socket (or,
+    // with many sockets, the epoll set) this long, so that the next reads take more per
+    // system call: 1,000 groups at 100 datagrams/s each otherwise cost a wake-up and a
+    // recvmmsg() for every one or two datagrams, and one group flooded at 250,000/s a poll()
+    // and a recvmmsg() for every three. Arrival times are the kernel's, so the pause moves
+    // none; 1 ms of a flood is far less than the receive buffer holds (2 ms let a 460,000/s
+    // flood overflow it now and then, where the thread was not woken on time).
+    static constexpr int holdOffMs = 1;
     static constexpr int thinDatagramsPerSocket = 8;
 
     explicit MulticastReceiver(QObject *parent = nullptr);
@@ -91,6 +94,7 @@ private:
     // however many sockets the subscriptions need, and reads only the ready ones.
     bool watchWithEpoll(ReceiveSocket &socket);
     void readReadySockets();
+    void readNotifiedSocket(const ReceiveSocket *socket);
     int readSocket(const ReceiveSocket *socket);
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
@@ -121,7 +125,7 @@ private:
     bool m_manySockets = false; // then one epoll set; a few sockets keep a notifier each
     int m_epoll = -1;
     std::unique_ptr<QSocketNotifier> m_epollNotifier;
-    QTimer m_epollHoldOff; // re-enables m_epollNotifier
+    QTimer m_holdOff; // re-enables m_epollNotifier and the sockets' notifiers
     qint64 m_drainedUs = 0; // the watermark to report with the next flush
     qint64 m_reportedDrainUs = 0;
 };
