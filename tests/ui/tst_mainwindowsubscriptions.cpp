@@ -345,7 +345,12 @@ private slots:
         harness.click("listenButton");
         QTRY_COMPARE(harness.subscriptionCell(row, SubscriptionTableModel::State),
                      QStringLiteral("joined"));
-        QTRY_VERIFY(harness.listeningText().contains(QStringLiteral("mcTwoW0 — 198.18.78.2")));
+        const QList<SubscriptionStatus> statuses = harness.session.listener().status().subscriptions;
+        const auto joined = std::find_if(statuses.cbegin(), statuses.cend(), [port](const SubscriptionStatus &s) {
+            return s.subscription.port == port;
+        });
+        QVERIFY(joined != statuses.cend());
+        QCOMPARE(joined->describe(), QStringLiteral("239.1.1.9:%1 on mcTwoW0 — 198.18.78.2").arg(port));
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("198.18.78.2"), QStringLiteral("239.1.1.9"),
                                       port, "on the second address"));
         QTRY_COMPARE(harness.subscriptionCell(row, SubscriptionTableModel::Packets),
