@@ -6,6 +6,7 @@
 #include "DatagramDetailPane.h"
 #include "ExportActions.h"
 #include "InlineMessage.h"
+#include "LivenessSummary.h"
 #include "SenderTabs.h"
 #include "SubscriptionEditor.h"
 #include "SubscriptionTableModel.h"
@@ -125,10 +126,12 @@ void MainWindow::setupReceiveControls(const StartingSubscriptions &subscriptions
                            m_receiveConfig.port, this);
     m_ui->receiveGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     // The alarm keeps its place while hidden, so that nothing under it moves when a sender
-    // goes silent and a click meant for a row still lands on that row.
+    // goes silent and a click meant for a row still lands on that row. A quiet line about
+    // the senders stands in that place meanwhile.
     QSizePolicy bannerPolicy = m_ui->silenceBanner->sizePolicy();
     bannerPolicy.setRetainSizeWhenHidden(true);
     m_ui->silenceBanner->setSizePolicy(bannerPolicy);
+    connect(m_ui->silenceBanner, &SilenceBanner::dismissed, this, &MainWindow::showLivenessSummary);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
     connect(m_subscriptions, &SubscriptionTableModel::choicesEdited, this,
@@ -436,12 +439,19 @@ void MainWindow::showLivenessEvents(const QList<LivenessEvent> &events)
     const TrafficStatistics &statistics = m_session.statistics();
     m_ui->silenceBanner->showSilentSenders(statistics, events);
     m_notifier.notify(statistics, events);
-    m_ui->statusBar->showTraffic(statistics, m_ui->datagramPane->evictedCount());
+    refreshTraffic();
+}
+
+void MainWindow::showLivenessSummary()
+{
+    m_ui->livenessSummary->setVisible(m_ui->silenceBanner->isHidden());
+    m_ui->livenessSummary->showSummary(m_session.statistics());
 }
 
 void MainWindow::refreshTraffic()
 {
     m_ui->statusBar->showTraffic(m_session.statistics(), m_ui->datagramPane->evictedCount());
+    showLivenessSummary();
 }
 
 void MainWindow::showCleared()

@@ -76,6 +76,7 @@ private:
     void showListenButtons();
 
     void showLivenessEvents(const QList<LivenessEvent> &events);
+    void showLivenessSummary();
     void refreshTraffic();
     void showCleared();
     void showSettingsProblem(const QString &path, const QString &reason);

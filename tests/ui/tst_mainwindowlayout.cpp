@@ -9,11 +9,13 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QToolButton>
 
 // The window on a 1024×768 screen: it opens within the screen, fits the room a window
 // manager's frame leaves (~1000×720), and every dock stays reachable.
@@ -72,6 +74,32 @@ private slots:
         QVERIFY(listening->width() >= 200);
     }
 
+    // At the size the window opens at on a 1024×768 screen, a selected datagram's hex dump
+    // is whole: offset, bytes and characters, with no sideways scrolling.
+    void theHexDumpFitsAtTheDefaultSize()
+    {
+        WindowHarness harness(m_iniPath);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(1024, 768));
+        auto *detailDock = harness.find<QDockWidget>("detailDock");
+        detailDock->raise();
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
+                                                 WallClock::nowUs(), QByteArray(1400, 'Z'))});
+        harness.find<QTableView>("datagramView")->selectRow(0);
+        auto *hex = harness.find<QPlainTextEdit>("hexView");
+        QTRY_VERIFY(hex->isVisible());
+        QVERIFY(hex->toPlainText().endsWith(QStringLiteral("|ZZZZZZZZ|")));
+        QVERIFY(harness.window.rect().contains(detailDock->geometry()));
+        QTRY_VERIFY(hex->verticalScrollBar()->isVisible()); // and the lines fit beside it
+        QTRY_COMPARE(hex->horizontalScrollBar()->maximum(), 0);
+        const QString firstLine = hex->toPlainText().section(QLatin1Char('\n'), 0, 0);
+        const int lineWidth = hex->fontMetrics().horizontalAdvance(firstLine)
+                              + 2 * int(hex->document()->documentMargin());
+        QVERIFY2(lineWidth <= hex->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(lineWidth).arg(hex->viewport()->width())));
+        QVERIFY(hex->document()->idealWidth() <= hex->viewport()->width());
+    }
+
     void theSilenceBannerMovesNothing()
     {
         WindowHarness harness(m_iniPath);
@@ -79,15 +107,31 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         auto *table = harness.find<QTableView>("datagramView");
         auto *banner = harness.find<SilenceBanner>("silenceBanner");
+        auto *summary = harness.find<QLabel>("livenessSummary");
         QVERIFY(!banner->isVisible());
+        // The alarm's place is not an empty strip meanwhile: a quiet line says how things are.
+        QVERIFY(summary->isVisible());
+        QCOMPARE(summary->text(), QStringLiteral("No senders yet"));
+        QCOMPARE(summary->foregroundRole(), QPalette::WindowText);
         const QRect before = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000002), 40000,
+                                                 WallClock::nowUs(), "b")});
+        QCOMPARE(summary->text(), QStringLiteral("The sender is live"));
         // Last heard ten seconds ago: the next liveness tick finds it silent.
         harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
                                                  WallClock::nowUs() - 10'000'000, "a")});
         QTRY_VERIFY(banner->isVisible());
+        QVERIFY(!summary->isVisible());
+        QVERIFY(banner->geometry().contains(summary->geometry()));
         QApplication::processEvents();
         const QRect after = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
         QCOMPARE(after, before);
+
+        QTest::mouseClick(harness.find<QToolButton>("dismissSilenceButton"), Qt::LeftButton);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(summary->isVisible());
+        QCOMPARE(summary->text(), QStringLiteral("2 senders: 1 live, 1 silent (alarm dismissed)"));
+        QCOMPARE(QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size()), before);
     }
 
     void countersAgreeWithTheTable()
