@@ -134,6 +134,41 @@ private slots:
         QCOMPARE(QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size()), before);
     }
 
+    // The newest event is in view whole, whether the log was in front when it came or not.
+    void theEventLogsLastRowIsWhole()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *tabs = harness.find<QTabWidget>("senderTabs");
+        auto *log = harness.find<QTableView>("eventLogView");
+        const auto lastRowIsWhole = [&] {
+            const QModelIndex last = log->model()->index(log->model()->rowCount() - 1, 0);
+            return log->viewport()->rect().contains(log->visualRect(last));
+        };
+        for (int sender = 1; sender <= 30; ++sender) {
+            harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + sender), 40000,
+                                                     WallClock::nowUs(), "x")});
+        }
+        QTRY_COMPARE(log->model()->rowCount(), 30);
+        tabs->setCurrentIndex(2);
+        QVERIFY(log->isVisible());
+        QVERIFY(log->verticalScrollBar()->value() > 0);
+        QTRY_VERIFY(lastRowIsWhole());
+        for (int sender = 31; sender <= 35; ++sender) {
+            harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + sender), 40000,
+                                                     WallClock::nowUs(), "x")});
+        }
+        QTRY_COMPARE(log->model()->rowCount(), 35);
+        QVERIFY(lastRowIsWhole());
+        // Scrolled back to read, the reader is not pulled away by the next event.
+        log->verticalScrollBar()->setValue(0);
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + 36), 40000,
+                                                 WallClock::nowUs(), "x")});
+        QTRY_COMPARE(log->model()->rowCount(), 36);
+        QCOMPARE(log->verticalScrollBar()->value(), 0);
+    }
+
     void countersAgreeWithTheTable()
     {
         WindowHarness harness(m_iniPath);
