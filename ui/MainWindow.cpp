@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QTableView>
 
 namespace {
@@ -54,6 +55,7 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
 
     setupReceiveControls(subscriptions);
     setupTables();
+    setupScrolling();
     setupTransmitDock(transmit);
     setupDetailDock();
     setupMenus();
@@ -153,6 +155,23 @@ void MainWindow::setupTables()
     connect(datagrams, &DatagramPane::clearRequested, &m_session, &MonitorSession::clear);
 }
 
+// Below the room its contents need (a small screen, or QT_SCALE_FACTOR=2 on a 1920×1080 one)
+// the window scrolls, rather than growing past the screen and taking its status bar with it.
+void MainWindow::setupScrolling()
+{
+    setCentralWidget(scrolling(takeCentralWidget(), QStringLiteral("centralScrollArea")));
+}
+
+QScrollArea *MainWindow::scrolling(QWidget *content, const QString &objectName)
+{
+    auto *area = new QScrollArea;
+    area->setObjectName(objectName);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(content);
+    return area;
+}
+
 void MainWindow::setupTransmitDock(const TransmitConfig &config)
 {
     auto *panel = new TransmitPanel(m_session.transmitter());
@@ -163,7 +182,7 @@ void MainWindow::setupTransmitDock(const TransmitConfig &config)
 
     auto *dock = new QDockWidget(tr("Transmit"), this);
     dock->setObjectName(QStringLiteral("transmitDock")); // the key for saveState()
-    dock->setWidget(panel);
+    dock->setWidget(scrolling(panel, QStringLiteral("transmitScrollArea")));
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
     QAction *toggleDock = dock->toggleViewAction();

@@ -13,6 +13,7 @@
 #include <optional>
 
 class DatagramDetailPane;
+class QScrollArea;
 class SenderTabs;
 class SubscriptionTableModel;
 class SettingsStore;
@@ -59,6 +60,8 @@ protected:
 private:
     void setupReceiveControls(const StartingSubscriptions &subscriptions);
     void setupTables();
+    void setupScrolling();
+    static QScrollArea *scrolling(QWidget *content, const QString &objectName);
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
     void setupMenus();

@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTabBar>
@@ -49,29 +50,22 @@ private slots:
         harness.window.resize(1000, 720);
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         QCOMPARE(harness.window.size(), QSize(1000, 720));
-        const QList<QDockWidget *> docks = harness.window.findChildren<QDockWidget *>();
-        QCOMPARE(docks.size(), 2);
-        for (QDockWidget *dock : docks) {
-            QVERIFY(!dock->isFloating());
-            const bool shown = dock->isVisible() && !dock->visibleRegion().isEmpty();
-            const bool behindATab = !harness.window.tabifiedDockWidgets(dock).isEmpty();
-            QVERIFY2(shown || behindATab, qPrintable(dock->objectName()));
-            if (dock->visibleRegion().isEmpty())
-                continue; // behind the other's tab
-            QVERIFY2(harness.window.rect().contains(dock->geometry()),
-                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5").arg(dock->objectName()).arg(dock->x()).arg(dock->y()).arg(dock->width()).arg(dock->height())));
-            QVERIFY(dock->widget()->minimumSizeHint().width() <= dock->width());
-            QVERIFY(dock->widget()->minimumSizeHint().height() <= dock->height());
-        }
-        // The tab bar that switches between them is on screen.
-        const auto tabBars = harness.window.findChildren<QTabBar *>();
-        const bool tabBarShown = std::any_of(tabBars.cbegin(), tabBars.cend(), [&](QTabBar *bar) {
-            return bar->parent() == &harness.window && bar->isVisible() && bar->count() == 2;
-        });
-        QVERIFY(tabBarShown);
-        auto *listening = harness.find<QLabel>("listeningStatusLabel");
-        QVERIFY(listening->isVisible());
-        QVERIFY(listening->width() >= 200);
+        verifyEverythingReachable(harness, 200);
+    }
+
+    // QT_SCALE_FACTOR=2 on a 1920×1080 screen leaves 960×540 logical pixels, less a window
+    // manager's frame and panel: the window goes down to 940×500 with its status bar in
+    // sight, the tables and the transmit panel scrolling where their room runs out.
+    void fitsHalfOfA1920By1080Screen()
+    {
+        WindowHarness harness(m_iniPath);
+        const QSize minimum = harness.window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 940 && minimum.height() <= 500,
+                 qPrintable(QStringLiteral("minimum %1×%2").arg(minimum.width()).arg(minimum.height())));
+        harness.window.resize(940, 500);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(940, 500));
+        verifyEverythingReachable(harness, 120);
     }
 
     // At the size the window opens at on a 1024×768 screen, a selected datagram's hex dump
@@ -230,6 +224,56 @@ private slots:
     }
 
 private:
+    // Nothing overlaps, nothing is off the window, and what does not fit scrolls: the docks
+    // (or the tab that brings each forward), the controls and tables, the status bar.
+    static void verifyEverythingReachable(WindowHarness &harness, int listeningWidth)
+    {
+        const QRect window = harness.window.rect();
+        const QList<QDockWidget *> docks = harness.window.findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 2);
+        QList<QRect> taken;
+        for (QDockWidget *dock : docks) {
+            QVERIFY(!dock->isFloating());
+            const bool shown = dock->isVisible() && !dock->visibleRegion().isEmpty();
+            const bool behindATab = !harness.window.tabifiedDockWidgets(dock).isEmpty();
+            QVERIFY2(shown || behindATab, qPrintable(dock->objectName()));
+            if (dock->visibleRegion().isEmpty())
+                continue; // behind the other's tab
+            QVERIFY2(window.contains(dock->geometry()),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5").arg(dock->objectName()).arg(dock->x()).arg(dock->y()).arg(dock->width()).arg(dock->height())));
+            QVERIFY(dock->widget()->minimumSizeHint().width() <= dock->width());
+            QVERIFY(dock->widget()->minimumSizeHint().height() <= dock->height());
+            taken.append(dock->geometry());
+        }
+        // The tab bar that switches between them is on screen.
+        const auto tabBars = harness.window.findChildren<QTabBar *>();
+        const bool tabBarShown = std::any_of(tabBars.cbegin(), tabBars.cend(), [&](QTabBar *bar) {
+            return bar->parent() == &harness.window && bar->isVisible() && bar->count() == 2
+                   && window.contains(bar->geometry());
+        });
+        QVERIFY(tabBarShown);
+
+        auto *central = harness.window.centralWidget();
+        QStatusBar *status = harness.window.statusBar();
+        QVERIFY(status->isVisible());
+        for (const QRect &area : {central->geometry(), status->geometry(),
+                                  harness.window.menuBar()->geometry()}) {
+            QVERIFY(window.contains(area));
+            for (const QRect &other : std::as_const(taken))
+                QVERIFY(!area.intersects(other));
+            taken.append(area);
+        }
+        // The controls and tables have at least the room they need, scrolled to if not shown.
+        auto *scrolled = harness.find<QScrollArea>("centralScrollArea")->widget();
+        QVERIFY(scrolled->width() >= scrolled->minimumSizeHint().width());
+        QVERIFY(scrolled->height() >= scrolled->minimumSizeHint().height());
+        auto *transmit = harness.find<QWidget>("transmitPanel");
+        QVERIFY(transmit->height() >= transmit->minimumSizeHint().height());
+        auto *listening = harness.find<QLabel>("listeningStatusLabel");
+        QVERIFY(listening->isVisible());
+        QVERIFY(listening->width() >= listeningWidth);
+    }
+
     static DatagramBatch batch(int size)
     {
         DatagramBatch datagrams;
