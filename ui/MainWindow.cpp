@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "AppTheme.h"
+#include "ContentScrollArea.h"
 #include "DatagramDetailPane.h"
 #include "ExportActions.h"
 #include "InlineMessage.h"
@@ -21,7 +22,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
-#include <QScrollArea>
 #include <QTableView>
 
 namespace {
@@ -159,17 +159,9 @@ void MainWindow::setupTables()
 // the window scrolls, rather than growing past the screen and taking its status bar with it.
 void MainWindow::setupScrolling()
 {
-    setCentralWidget(scrolling(takeCentralWidget(), QStringLiteral("centralScrollArea")));
-}
-
-QScrollArea *MainWindow::scrolling(QWidget *content, const QString &objectName)
-{
-    auto *area = new QScrollArea;
-    area->setObjectName(objectName);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setWidgetResizable(true);
-    area->setWidget(content);
-    return area;
+    auto *area = new ContentScrollArea(takeCentralWidget());
+    area->setObjectName(QStringLiteral("centralScrollArea"));
+    setCentralWidget(area);
 }
 
 void MainWindow::setupTransmitDock(const TransmitConfig &config)
@@ -182,7 +174,9 @@ void MainWindow::setupTransmitDock(const TransmitConfig &config)
 
     auto *dock = new QDockWidget(tr("Transmit"), this);
     dock->setObjectName(QStringLiteral("transmitDock")); // the key for saveState()
-    dock->setWidget(scrolling(panel, QStringLiteral("transmitScrollArea")));
+    auto *scrolling = new ContentScrollArea(panel);
+    scrolling->setObjectName(QStringLiteral("transmitScrollArea"));
+    dock->setWidget(scrolling);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
     QAction *toggleDock = dock->toggleViewAction();

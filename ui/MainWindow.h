@@ -13,7 +13,6 @@
 #include <optional>
 
 class DatagramDetailPane;
-class QScrollArea;
 class SenderTabs;
 class SubscriptionTableModel;
 class SettingsStore;
@@ -61,7 +60,6 @@ private:
     void setupReceiveControls(const StartingSubscriptions &subscriptions);
     void setupTables();
     void setupScrolling();
-    static QScrollArea *scrolling(QWidget *content, const QString &objectName);
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
     void setupMenus();

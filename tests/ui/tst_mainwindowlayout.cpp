@@ -3,6 +3,8 @@
 #include "SilenceBanner.h"
 #include "TestDatagrams.h"
 
+#include "net/SubscriptionSpec.h"
+
 #include "OffscreenScreen.h"
 #include "WindowHarness.h"
 
@@ -66,6 +68,29 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         QCOMPARE(harness.window.size(), QSize(940, 500));
         verifyEverythingReachable(harness, 120);
+    }
+
+    // Scroll bars only where the room is short: not at 1000×720 with a note wrapped over two
+    // lines (the command line's subscriptions), whose preferred height is more than its least.
+    void scrollsOnlyBelowTheLeastItNeeds()
+    {
+        ReceiveChoices choices;
+        choices.specs = {*SubscriptionSpec::parse(u"239.1.1.7:5007@lo", {}, nullptr)};
+        WindowHarness harness(m_iniPath, choices);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *note = harness.find<QLabel>("subscriptionOriginLabel");
+        QVERIFY(note->isVisible());
+        QVERIFY(note->height() > 1.5 * note->fontMetrics().height()); // wrapped
+        auto *area = harness.find<QScrollArea>("centralScrollArea");
+        QVERIFY(!area->verticalScrollBar()->isVisible());
+        QVERIFY(!area->horizontalScrollBar()->isVisible());
+        auto *transmit = harness.find<QScrollArea>("transmitScrollArea");
+        QVERIFY(!transmit->verticalScrollBar()->isVisible());
+        // Made short, it scrolls to what no longer fits.
+        harness.window.resize(940, 500);
+        QTRY_VERIFY(area->verticalScrollBar()->isVisible());
+        QVERIFY(area->verticalScrollBar()->maximum() > 0);
     }
 
     // At the size the window opens at on a 1024×768 screen, a selected datagram's hex dump
