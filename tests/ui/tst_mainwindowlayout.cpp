@@ -219,8 +219,11 @@ private slots:
         harness.receive(batch(100));
         QVERIFY(table->verticalScrollBar()->value() > 0); // following the newest
         const int selected = 95;
+        auto *area = harness.find<QScrollArea>("centralScrollArea");
         table->selectRow(selected);
         QVERIFY(harness.find<QLabel>("autoScrollHeldLabel")->isVisible());
+        // The note beside Auto-scroll widens nothing: no sideways scrolling of the window.
+        QVERIFY(!area->horizontalScrollBar()->isVisible());
         const int held = table->verticalScrollBar()->value();
         harness.receive(batch(100));
         QCOMPARE(table->verticalScrollBar()->value(), held);
