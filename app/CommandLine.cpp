@@ -41,6 +41,8 @@ void CommandLineOptions::applyTo(ReceiveConfig &receive, TransmitConfig &transmi
     }
     if (ttl)
         transmit.ttl = *ttl;
+    if (receiveBufferBytes)
+        receive.receiveBufferBytes = *receiveBufferBytes;
     if (interval)
         transmit.interval = *interval;
     if (prefix) {
@@ -227,6 +229,11 @@ CommandLineOptions parseArguments(const QStringList &arguments)
     const QCommandLineOption ttl(QStringLiteral("ttl"),
                                  QStringLiteral("TTL of sent datagrams, 0-255 (default 1)."),
                                  QStringLiteral("hops"));
+    const QCommandLineOption receiveBuffer(
+        QStringLiteral("receive-buffer"),
+        QStringLiteral("Kernel receive buffer per socket, bytes or with K or M (default 4M; "
+                       "Linux caps it at net.core.rmem_max unless run with CAP_NET_ADMIN)."),
+        QStringLiteral("size"));
     const QCommandLineOption interval(
         QStringLiteral("interval"),
         QStringLiteral("Seconds between sent messages, 0.001-86400 (default 1)."),
@@ -289,7 +296,7 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         QStringLiteral("file"));
     parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
                        size, count, duration, stats, json, datagrams, listen});
-    parser.addOptions({metrics, config});
+    parser.addOptions({metrics, config, receiveBuffer});
     parser.addOptions({pcap});
     addQtWindowOptions(parser);
     // Qt writes its options with one dash (-platform, -style=Fusion); ours take one or two.
@@ -370,6 +377,13 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         if (const auto reason = ConfigValidation::ttlError(parser.value(ttl)))
             return error(*reason);
         options.ttl = parser.value(ttl).toInt();
+    }
+    if (parser.isSet(receiveBuffer)) {
+        if (options.mode == CommandLineOptions::Mode::Send)
+            return error(QStringLiteral("--receive-buffer is for receiving; --send receives nothing"));
+        if (const auto reason = ConfigValidation::receiveBufferError(parser.value(receiveBuffer)))
+            return error(QStringLiteral("--receive-buffer: %1").arg(*reason));
+        options.receiveBufferBytes = ConfigValidation::receiveBufferBytes(parser.value(receiveBuffer));
     }
     if (parser.isSet(interval)) {
         if (const auto reason = ConfigValidation::intervalError(parser.value(interval)))

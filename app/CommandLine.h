@@ -27,6 +27,7 @@ struct CommandLineOptions
     std::optional<quint16> port;
     std::optional<QString> interfaceSpec;
     std::optional<int> ttl;
+    std::optional<int> receiveBufferBytes; // --receive-buffer, asked of the kernel per socket
     std::optional<std::chrono::microseconds> interval;
     std::optional<QString> prefix;
     // --format: with --send the stream to send (atu when not given), otherwise how to read

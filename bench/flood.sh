@@ -167,12 +167,25 @@ printf '%s\n' "${rows[@]}" >"$work/rows.jsonl"
 python3 - "$work/rows.jsonl" "$results/flood-$stamp.json" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+# CPU time per received datagram, and against iperf 2's own receiver at the same offered rate.
+iperf_us = {}
+for r in rows:
+    r["cpu_us_per_datagram"] = round(r["cpu_s"] * 1e6 / r["received"], 3) if r["received"] else None
+    if r["receiver"] == "iperf2":
+        iperf_us[r["offered"]] = r["cpu_us_per_datagram"]
+for r in rows:
+    base = iperf_us.get(r["offered"])
+    mine = r["cpu_us_per_datagram"]
+    r["cpu_vs_iperf"] = round(mine / base, 2) if base and mine else None
 json.dump({"machine": {"cpus": __import__("os").cpu_count()}, "runs": rows}, open(sys.argv[2], "w"), indent=1)
-print(f"{'offered':>8} {'receiver':>9} {'sent':>9} {'received':>9} {'ratio':>6} {'RSS MB':>7} {'CPU s':>6} {'stall ms':>9}")
+print(f"{'offered':>8} {'receiver':>9} {'sent':>9} {'received':>9} {'ratio':>6} {'RSS MB':>7} {'CPU s':>6} "
+      f"{'µs/dgram':>8} {'×iperf':>6} {'stall ms':>9}")
 for r in rows:
     stall = "" if r["gui_max_stall_ms"] is None else f"{r['gui_max_stall_ms']:.1f}"
     ratio = "" if r["ratio"] is None else f"{r['ratio']:.3f}"
+    per = "" if r["cpu_us_per_datagram"] is None else f"{r['cpu_us_per_datagram']:.3f}"
+    versus = "" if r["cpu_vs_iperf"] is None else f"{r['cpu_vs_iperf']:.2f}"
     print(f"{r['offered']:>8} {r['receiver']:>9} {r['sent']:>9} {r['received']:>9} {ratio:>6} "
-          f"{r['peak_rss_mb']:>7} {r['cpu_s']:>6} {stall:>9}")
+          f"{r['peak_rss_mb']:>7} {r['cpu_s']:>6} {per:>8} {versus:>6} {stall:>9}")
 print(f"written to {sys.argv[2]}")
 PY

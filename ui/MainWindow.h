@@ -21,7 +21,7 @@ namespace Ui {
 class MainWindow;
 }
 
-// The receive controls, the datagrams table, the senders tabs (table, rate graph, event
+// The receive controls, the datagrams table, the senders tabs (table, graphs, event
 // log), the transmit panel and datagram details in docks, the silence alarm and the status
 // bar. The session (receive pipeline, transmitter) is main()'s; the window's widgets show
 // what it reports and forward what the user asks for.

@@ -62,7 +62,6 @@ struct RateGraph::Frame
     QRectF header; // the axis title on the left, the legend on the right
     LogScale scale = LogScale::forMaximum(0);
     qint64 endUs = 0;
-    bool hasTraffic = false;
 
     double x(qint64 timeUs) const
     {
@@ -78,13 +77,55 @@ struct RateGraph::Frame
     }
 };
 
-RateGraph::RateGraph(QWidget *parent)
+RateGraph::RateGraph(Measure measure, QWidget *parent)
     : QWidget(parent)
+    , m_measure(measure)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    setAccessibleName(tr("Packets per second, last %1 minutes").arg(minutes));
+    setAccessibleName(m_measure == Measure::Lost
+                          ? tr("Lost datagrams per second, last %1 minutes").arg(minutes)
+                          : tr("Packets per second, last %1 minutes").arg(minutes));
+}
+
+QList<RatePoint> RateGraph::totalSeries() const
+{
+    if (!m_history)
+        return {};
+    return m_measure == Measure::Lost ? m_history->totalLost() : m_history->total();
+}
+
+QList<RatePoint> RateGraph::selectedSeries() const
+{
+    if (!m_history || !m_selectedFlow)
+        return {};
+    return m_measure == Measure::Lost ? m_history->senderLost(*m_selectedFlow)
+                                      : m_history->sender(*m_selectedFlow);
+}
+
+QString RateGraph::placeholderText() const
+{
+    if (m_measure == Measure::Received) {
+        const QList<RatePoint> total = totalSeries();
+        const bool traffic = std::any_of(total.cbegin(), total.cend(), [](const RatePoint &point) {
+            return point.packetsPerSecond > 0;
+        });
+        return traffic ? QString() : tr("No traffic yet");
+    }
+    if (!m_history || m_history->isEmpty() || !m_history->anySequence())
+        return tr("No sequence numbers yet: loss is counted for RTP (MPEG-TS in RTP too), iperf 2 "
+                  "and mcjoin streams");
+    return {};
+}
+
+// The selected flow's legend entry; loss says when its format cannot show any.
+QString RateGraph::selectedLabel() const
+{
+    if (m_measure == Measure::Lost && m_history && m_selectedFlow
+        && !m_history->senderHasSequence(*m_selectedFlow))
+        return tr("%1: no sequence numbers").arg(m_selectedLabel);
+    return m_selectedLabel;
 }
 
 void RateGraph::setHistory(const RateHistory *history)
@@ -134,11 +175,11 @@ RateGraph::Frame RateGraph::frame(const QList<RatePoint> &total,
     result.endUs = m_history ? m_history->latestTimeUs() : 0;
     const double maximum = std::max(maximumIn(total, result.endUs - windowUs),
                                     maximumIn(sender, result.endUs - windowUs));
-    result.hasTraffic = maximum > 0;
     result.scale = LogScale::forMaximum(maximum);
 
     const QFontMetrics metrics = fontMetrics();
-    int labelWidth = 0;
+    // "100 k" at least: a graph beside another with larger numbers keeps its time axis.
+    int labelWidth = metrics.horizontalAdvance(LogScale::decadeLabel(5));
     for (int exponent = LogScale::bottomExponent; exponent <= result.scale.topExponent(); ++exponent) {
         const int advance = metrics.horizontalAdvance(LogScale::decadeLabel(exponent));
         labelWidth = std::max(labelWidth, advance);
@@ -158,19 +199,19 @@ void RateGraph::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));
 
-    const QList<RatePoint> total = m_history ? m_history->total() : QList<RatePoint>();
-    const QList<RatePoint> sender = m_history && m_selectedFlow
-                                        ? m_history->sender(*m_selectedFlow)
-                                        : QList<RatePoint>();
+    const QList<RatePoint> total = totalSeries();
+    const QList<RatePoint> sender = selectedSeries();
     const Frame layout = frame(total, sender);
     if (layout.plot.width() < 20 || layout.plot.height() < 20)
         return;
 
     drawGrid(painter, layout);
     drawLegend(painter, layout);
-    if (!layout.hasTraffic) {
+    const QString placeholder = placeholderText();
+    if (!placeholder.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(layout.plot, Qt::AlignCenter, tr("No traffic yet"));
+        painter.drawText(layout.plot.adjusted(padding, 0, -padding, 0),
+                         Qt::AlignCenter | Qt::TextWordWrap, placeholder);
         return;
     }
     painter.save();
@@ -250,19 +291,20 @@ void RateGraph::drawLegend(QPainter &painter, const Frame &layout) const
     const QColor text = palette().color(QPalette::Text);
     const QFontMetrics metrics = fontMetrics();
     painter.setPen(ThemeColors::mixed(text, palette().color(QPalette::Base), 0.25));
-    painter.drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter, tr("packets/s"));
+    painter.drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter,
+                     m_measure == Measure::Lost ? tr("lost/s") : tr("packets/s"));
 
     struct Entry
     {
         QString label;
         QColor color;
     };
-    if (!layout.hasTraffic)
+    if (!placeholderText().isEmpty())
         return;
     QList<Entry> entries{{tr("Total"), totalColor(palette())}};
     if (m_selectedFlow) {
-        const int labelWidth = 24 * metrics.averageCharWidth();
-        entries.append({metrics.elidedText(m_selectedLabel, Qt::ElideMiddle, labelWidth),
+        const int labelWidth = 32 * metrics.averageCharWidth();
+        entries.append({metrics.elidedText(selectedLabel(), Qt::ElideMiddle, labelWidth),
                         senderColor(palette())});
     }
 
@@ -332,7 +374,7 @@ void RateGraph::drawHover(QPainter &painter, const Frame &layout, const QList<Ra
                        totalColor(colors), point->packetsPerSecond}};
     if (m_selectedFlow) {
         const double value = nearest(sender, point->timeUs).value_or(RatePoint{}).packetsPerSecond;
-        lines.append({QStringLiteral("%1: %2").arg(m_selectedLabel, Units::packetRate(value)),
+        lines.append({QStringLiteral("%1: %2").arg(selectedLabel(), Units::packetRate(value)),
                       senderColor(colors), value});
     }
 

@@ -10,17 +10,24 @@
 class RateHistory;
 struct RatePoint;
 
-// Packets per second over the last five minutes, drawn from a RateHistory: the total as a
-// filled area and, when one is selected, a sender as a line over it. The y axis is
-// logarithmic, so a 1 pkt/s heartbeat and a 50 k pkt/s flood share one graph. Hovering
-// shows the second under the cursor. The owner samples the history and calls update().
+// Packets received (or lost) per second over the last five minutes, drawn from a
+// RateHistory: the total as a filled area and, when one is selected, a sender as a line
+// over it. The y axis is logarithmic, so a 1 pkt/s heartbeat and a 50 k pkt/s flood share
+// one graph; its labels take the same width at any scale, so that graphs stacked in one
+// column share their time axis. Hovering shows the second under the cursor. The owner
+// samples the history and calls update(). Loss needs sequence numbers: without a flow that
+// has them the loss graph says so, with them and nothing lost it is a line along zero.
 class RateGraph final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RateGraph)
 
 public:
-    explicit RateGraph(QWidget *parent = nullptr);
+    enum class Measure { Received, Lost };
+
+    explicit RateGraph(Measure measure = Measure::Received, QWidget *parent = nullptr);
+
+    Measure measure() const { return m_measure; }
 
     // Not owned; must outlive the graph or be replaced with nullptr first.
     void setHistory(const RateHistory *history);
@@ -31,6 +38,12 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    // What the graph draws now, oldest to newest: the total and the selected sender's.
+    QList<RatePoint> totalSeries() const;
+    QList<RatePoint> selectedSeries() const;
+    // Why there is nothing to draw ("No traffic yet", "No sequence numbers"), or empty.
+    QString placeholderText() const;
 
     // Series colours for this palette, readable on its base colour (light or dark).
     static QColor totalColor(const QPalette &palette);
@@ -52,6 +65,9 @@ private:
     void drawHover(QPainter &painter, const Frame &frame, const QList<RatePoint> &total,
                    const QList<RatePoint> &sender) const;
 
+    QString selectedLabel() const;
+
+    Measure m_measure = Measure::Received;
     const RateHistory *m_history = nullptr;
     std::optional<FlowKey> m_selectedFlow;
     QString m_selectedLabel;

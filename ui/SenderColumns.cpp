@@ -4,6 +4,7 @@
 #include "SenderTableModel.h"
 #include "Units.h"
 #include "output/DatagramText.h"
+#include "output/JsonWriter.h"
 #include "output/StatsReport.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,19 @@ RateWindow::Rate longRate(const Flow &flow)
 std::optional<SenderTiming::Offsets> offsets(const Flow &flow)
 {
     return flow.sender.timing.atuOffsets();
+}
+
+// A counter of the flow's sequence numbers; nothing when its format has none (as the JSON's
+// null).
+QVariant sequenceCount(const Flow &flow, qint64 (SequenceTracker::*count)() const)
+{
+    const SequenceTracker *sequence = flow.sender.analysis.sequence();
+    return sequence ? QVariant((sequence->*count)()) : QVariant();
+}
+
+QVariant inMs(const std::optional<double> &us)
+{
+    return us ? QVariant(*us / 1000.0) : QVariant();
 }
 
 constexpr auto always = ColumnShown::Always;
@@ -113,13 +127,23 @@ const Column columns[] = {
                                           + QStringLiteral("%1").arg(f.sender.port, 5, 10,
                                                                      QLatin1Char('0')));
      }},
+    {{"lossPercent",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Loss %"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Lost of all it should have received, in percent")},
+      true, byDefault, "99.999 %"},
+     Format::Percent,
+     [](const Flow &f) -> QVariant {
+         const SequenceTracker *sequence = f.sender.analysis.sequence();
+         return sequence ? optional(sequence->lossPercent()) : QVariant();
+     }},
     {{"format",
       {QT_TRANSLATE_NOOP("SenderTableModel", "Format"),
        QT_TRANSLATE_NOOP("SenderTableModel",
-                         "The payload format the decoder recognised: atu (the seed's heartbeat, "
-                         "one flow per prefix) or raw (everything else from this source, "
-                         "whatever its source ports)")},
-      false, onRequest, "format"},
+                         "The payload format: detected, or as the subscription chose. rtp, "
+                         "mpegts, rtp-mpegts, iperf2 and mcjoin carry sequence numbers (loss); "
+                         "atu is the seed's heartbeat, one flow per prefix; raw is everything "
+                         "else from this source, whatever its source ports")},
+      false, onRequest, "rtp-mpegts"},
      Format::Text,
      [](const Flow &f) -> QVariant {
          return unlessOther(f.sender, payloadFormatName(f.sender.format));
@@ -127,8 +151,87 @@ const Column columns[] = {
     {{"packets",
       {QT_TRANSLATE_NOOP("SenderTableModel", "Packets"),
        QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams received from this flow")},
-      true, byDefault, "9999999"},
+      true, onRequest, "9999999"},
      Format::Integer, [](const Flow &f) -> QVariant { return f.sender.packets; }},
+    {{"lost",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Lost"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Datagrams missing from its sequence numbers (a late arrival takes one "
+                         "back); empty for formats without sequence numbers")},
+      true, onRequest, "999999"},
+     Format::Integer, [](const Flow &f) -> QVariant { return sequenceCount(f, &SequenceTracker::lost); }},
+    {{"jitter",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Jitter"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Interarrival jitter as RFC 3550 estimates it: RTP timestamps (or "
+                         "iperf 2 send times) against arrival times")},
+      true, onRequest, "999.999 ms"},
+     Format::Milliseconds, [](const Flow &f) -> QVariant { return inMs(f.sender.analysis.jitterUs()); }},
+    {{"duplicates",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Duplicates"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams whose sequence number arrived before")},
+      true, onRequest, "99999"},
+     Format::Integer,
+     [](const Flow &f) -> QVariant { return sequenceCount(f, &SequenceTracker::duplicates); }},
+    {{"reordered",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Reordered"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "Datagrams that arrived after a higher sequence number")},
+      true, onRequest, "99999"},
+     Format::Integer,
+     [](const Flow &f) -> QVariant { return sequenceCount(f, &SequenceTracker::reordered); }},
+    {{"seqRestarts",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Restarts"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Times its sequence numbers started again: the sender restarted")},
+      true, onRequest, "999"},
+     Format::Integer,
+     [](const Flow &f) -> QVariant { return sequenceCount(f, &SequenceTracker::restarts); }},
+    {{"delay",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Delay"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "One-way delay of iperf 2 datagrams, arrival minus send time, smoothed: "
+                         "meaningful only when sender and receiver share a clock (the same "
+                         "host, or PTP)")},
+      true, onRequest, "-9999.999 ms"},
+     Format::Milliseconds, [](const Flow &f) -> QVariant { return inMs(f.sender.analysis.delayUs()); }},
+    {{"ccErrors",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "CC errors"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "MPEG-TS continuity counter errors, over all its PIDs")},
+      true, onRequest, "99999"},
+     Format::Integer,
+     [](const Flow &f) -> QVariant {
+         const TsContinuity *continuity = f.sender.analysis.continuity();
+         return continuity ? QVariant(continuity->errors()) : QVariant();
+     }},
+    {{"mdi",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "MDI"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "RFC 4445 Media Delivery Index of an MPEG-TS flow over its last whole "
+                         "second, DF:MLR: the delay factor in ms (how much buffer its burstiness "
+                         "needs) and the media loss rate in TS packets per second")},
+      true, onRequest, "999.999:999.0"},
+     Format::Text,
+     [](const Flow &f) -> QVariant {
+         const auto mdi = f.sender.analysis.mediaDeliveryIndex();
+         if (!mdi)
+             return {};
+         return QString::fromLatin1(JsonWriter::numberText(mdi->delayFactorMs) + ':'
+                                    + JsonWriter::numberText(mdi->mediaLossRate));
+     },
+     [](const Flow &f) -> QVariant {
+         const auto mdi = f.sender.analysis.mediaDeliveryIndex();
+         return mdi ? QVariant(mdi->delayFactorMs) : QVariant();
+     }},
+    {{"pids",
+      {QT_TRANSLATE_NOOP("SenderTableModel", "PIDs"),
+       QT_TRANSLATE_NOOP("SenderTableModel", "The MPEG-TS packet identifiers seen, in decimal")},
+      false, onRequest, "0, 17, 256, 257, 4096"},
+     Format::Text, [](const Flow &f) -> QVariant { return StatsReport::pidList(f.sender); },
+     [](const Flow &f) -> QVariant {
+         const TsContinuity *continuity = f.sender.analysis.continuity();
+         return continuity ? QVariant(continuity->pidsSeen()) : QVariant();
+     }},
     {{"expectedInterval",
       {QT_TRANSLATE_NOOP("SenderTableModel", "Expected"),
        QT_TRANSLATE_NOOP("SenderTableModel",
@@ -182,8 +285,10 @@ const Column columns[] = {
      Format::Duration,
      [](const Flow &f) -> QVariant { return optional(f.sender.timing.meanIntervalUs()); }},
     {{"intervalJitter",
-      {QT_TRANSLATE_NOOP("SenderTableModel", "Jitter"),
-       QT_TRANSLATE_NOOP("SenderTableModel", "Standard deviation of its recent intervals")},
+      {QT_TRANSLATE_NOOP("SenderTableModel", "Interval SD"),
+       QT_TRANSLATE_NOOP("SenderTableModel",
+                         "Standard deviation of its recent intervals (any format; the Jitter "
+                         "column is RFC 3550's)")},
       true, onRequest, "9999.9 ms"},
      Format::Duration,
      [](const Flow &f) -> QVariant { return optional(f.sender.timing.jitterUs()); }},
@@ -277,6 +382,10 @@ QString text(Format format, const QVariant &value)
         return DatagramText::clockTime(value.toLongLong());
     case Format::Age:
         return Units::ago(value.toDouble());
+    case Format::Percent:
+        return QString::fromLatin1(JsonWriter::numberText(value.toDouble()) + " %");
+    case Format::Milliseconds:
+        return QString::fromLatin1(JsonWriter::numberText(value.toDouble()) + " ms");
     }
     return {};
 }

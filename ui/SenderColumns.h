@@ -23,7 +23,11 @@ enum class Format {
     ByteRate,  // "1.2 kB/s"
     Duration,  // microseconds: "1000.2 ms"
     ClockTime, // microseconds since the epoch, local time: "19:40:01.123"
-    Age        // microseconds: "4.2 s ago"
+    Age,       // microseconds: "4.2 s ago"
+    // The next two as the JSON writes the number (JsonWriter::numberText), so that the
+    // window and --json agree to the last digit.
+    Percent,     // double: "0.15 %"
+    Milliseconds // double: "1.234 ms"
 };
 
 struct Flow

@@ -126,6 +126,26 @@ QString SenderTableModel::toolTip(const TrafficStatistics::Sender &sender, int c
         return StatsReport::portList(sender);
     case Bytes:
         return tr("%1 bytes").arg(sender.bytes);
+    case LossPercent:
+        if (const SequenceTracker *sequence = sender.analysis.sequence())
+            return tr("%1 lost of %2 expected").arg(sequence->lost()).arg(sequence->received() + sequence->lost());
+        [[fallthrough]];
+    case Lost:
+    case Duplicates:
+    case Reordered:
+    case SeqRestarts:
+        if (!sender.other && !sender.analysis.sequence())
+            return tr("%1 datagrams carry no sequence numbers").arg(payloadFormatName(sender.format));
+        break;
+    case Delay:
+        if (sender.analysis.delayUs())
+            return tr("Meaningful only when the sender's clock and this computer's agree (the "
+                      "same host, or clocks synchronised by PTP)");
+        break;
+    case Pids:
+        if (const TsContinuity *continuity = sender.analysis.continuity())
+            return tr("%n PIDs", nullptr, continuity->pidsSeen());
+        break;
     case AtuOffset:
     case AtuOffsetMin:
     case AtuOffsetMean:

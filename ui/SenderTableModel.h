@@ -10,10 +10,11 @@
 class MonitorSession;
 
 // One row per flow (a sender's stream to a group) of TrafficStatistics, in order of first
-// appearance: its liveness, counters, rates, arrival intervals and ATU clock offsets. The
-// header names each column for the column chooser (ColumnHeaderRole). The statistics change
-// with every batch; the model learns of it through update() (new senders become inserted
-// rows) and refresh() (everything else, one dataChanged for all of it).
+// appearance: its liveness, counters, rates, stream analysis (loss, jitter, delay, MPEG-TS
+// continuity), arrival intervals and ATU clock offsets. The header names each column for the
+// column chooser (ColumnHeaderRole). The statistics change with every batch; the model learns
+// of it through update() (new senders become inserted rows) and refresh() (everything else,
+// one dataChanged for all of it).
 class SenderTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,8 +29,18 @@ public:
         LastSeen,
         PacketRate,
         Group,
+        LossPercent,
         Format,
         Packets,
+        Lost,
+        Jitter, // RFC 3550
+        Duplicates,
+        Reordered,
+        SeqRestarts,
+        Delay,
+        CcErrors,
+        Mdi,
+        Pids,
         ExpectedInterval,
         ByteRate,
         PacketRate10s,
@@ -38,7 +49,7 @@ public:
         Ours,
         LastInterval,
         MeanInterval,
-        Jitter,
+        IntervalJitter,
         AtuOffset,
         AtuOffsetMin,
         AtuOffsetMean,

@@ -6,6 +6,7 @@
 #include "TableViews.h"
 #include "session/MonitorSession.h"
 
+#include <QSplitter>
 #include <QTableView>
 
 SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget *parent)
@@ -16,7 +17,8 @@ SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget
     , m_eventModel(this)
     , m_sampleTimer(this)
     , m_senderView(new FrozenColumnsTableView)
-    , m_rateGraph(new RateGraph)
+    , m_rateGraph(new RateGraph(RateGraph::Measure::Received))
+    , m_lossGraph(new RateGraph(RateGraph::Measure::Lost))
     , m_eventView(new QTableView)
 {
     setObjectName(QStringLiteral("senderTabs"));
@@ -26,6 +28,15 @@ SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget
 
     m_rateGraph->setObjectName(QStringLiteral("rateGraph"));
     m_rateGraph->setHistory(&m_rateHistory);
+    m_lossGraph->setObjectName(QStringLiteral("lossGraph"));
+    m_lossGraph->setHistory(&m_rateHistory);
+    auto *graphs = new QSplitter(Qt::Vertical);
+    graphs->setObjectName(QStringLiteral("graphSplitter"));
+    graphs->setChildrenCollapsible(false);
+    graphs->addWidget(m_rateGraph);
+    graphs->addWidget(m_lossGraph);
+    graphs->setStretchFactor(0, 3);
+    graphs->setStretchFactor(1, 2);
 
     m_eventView->setObjectName(QStringLiteral("eventLogView"));
     TableViews::setup(m_eventView, &m_eventModel);
@@ -34,10 +45,10 @@ SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget
     TableViews::followLastRow(m_eventView);
 
     addTab(m_senderView, tr("Se&nders"));
-    addTab(m_rateGraph, tr("Rate graph"));
+    addTab(graphs, tr("&Graphs"));
     addTab(m_eventView, tr("Event l&og"));
-    setTabToolTip(RateGraphTab, tr("Packets per second over the last five minutes: the total, "
-                                   "and the sender selected in the Senders tab"));
+    setTabToolTip(GraphsTab, tr("Packets received and lost per second over the last five "
+                                "minutes: the total, and the flow selected in the Senders tab"));
     setTabToolTip(EventLogTab, tr("When senders appeared, went late or silent, and came back"));
 
     connect(m_senderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -56,6 +67,7 @@ SenderTabs::~SenderTabs()
     m_columnChooser.reset(); // saves what is pending while the view is still there
     // The views are children and outlive the members: they must let go of the models first.
     m_rateGraph->setHistory(nullptr);
+    m_lossGraph->setHistory(nullptr);
     m_senderView->setModel(nullptr);
     m_eventView->setModel(nullptr);
 }
@@ -76,8 +88,10 @@ void SenderTabs::setupSenderView(SettingsStore &settings)
 void SenderTabs::forgetHistory()
 {
     m_rateHistory.clear();
-    m_rateGraph->clearSelectedSender();
-    m_rateGraph->update();
+    for (RateGraph *graph : {m_rateGraph, m_lossGraph}) {
+        graph->clearSelectedSender();
+        graph->update();
+    }
 }
 
 void SenderTabs::addViewAction(QAction *action)
@@ -89,19 +103,28 @@ void SenderTabs::sampleRates()
 {
     m_rateHistory.sample(m_statistics);
     // Only the visible graph needs repainting; it paints the latest history when shown.
-    if (m_rateGraph->isVisible())
-        m_rateGraph->update();
+    for (RateGraph *graph : {m_rateGraph, m_lossGraph}) {
+        if (graph->isVisible())
+            graph->update();
+    }
 }
 
 void SenderTabs::showSelectedSender(const QModelIndex &current)
 {
     if (!current.isValid()) {
         m_rateGraph->clearSelectedSender();
+        m_lossGraph->clearSelectedSender();
         return;
     }
     const std::size_t row = std::size_t(m_sortedSenders.mapToSource(current).row());
     if (row >= m_statistics.senders().size())
         return;
-    m_rateGraph->setSelectedSender(m_statistics.senders()[row].key(),
-                                   current.siblingAtColumn(SenderTableModel::Source).data().toString());
+    const FlowKey flow = m_statistics.senders()[row].key();
+    // One source often sends several flows: the group tells them apart in the legends.
+    QString label = current.siblingAtColumn(SenderTableModel::Source).data().toString();
+    const QString group = current.siblingAtColumn(SenderTableModel::Group).data().toString();
+    if (!group.isEmpty())
+        label += QStringLiteral(" → ") + group;
+    m_rateGraph->setSelectedSender(flow, label);
+    m_lossGraph->setSelectedSender(flow, label);
 }

@@ -19,17 +19,18 @@ class QTableView;
 class RateGraph;
 class SettingsStore;
 
-// What is known about the senders, as tabs: the senders table (liveness, rates, timing;
-// sortable, its columns chosen from the header's menu and saved, Source and State kept in
-// sight when it scrolls sideways), a rate graph of the total and of the sender selected in
-// the table, and the log of liveness events. The rate history is sampled here, once a second.
+// What is known about the senders, as tabs: the senders table (liveness, rates, loss,
+// timing; sortable, its columns chosen from the header's menu and saved, Source and State
+// kept in sight when it scrolls sideways), the graphs of packets received and lost per
+// second, one above the other on one time axis, for the total and for the sender selected
+// in the table, and the log of liveness events. The history is sampled here, once a second.
 class SenderTabs final : public QTabWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SenderTabs)
 
 public:
-    enum Tab { SendersTab, RateGraphTab, EventLogTab };
+    enum Tab { SendersTab, GraphsTab, EventLogTab };
     static constexpr std::chrono::milliseconds sampleInterval{1000};
 
     // The table and the log follow the session by themselves; the table's columns are kept
@@ -55,5 +56,6 @@ private:
     FrozenColumnsTableView *m_senderView = nullptr;
     std::unique_ptr<ColumnChooser> m_columnChooser;
     RateGraph *m_rateGraph = nullptr;
+    RateGraph *m_lossGraph = nullptr;
     QTableView *m_eventView = nullptr;
 };

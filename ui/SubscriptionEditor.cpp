@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 
 namespace {
@@ -63,6 +64,11 @@ void SubscriptionEditor::setupView()
                                    {SubscriptionTableModel::Packets, "1234567"},
                                    {SubscriptionTableModel::PacketRate, "pkt/s (10 s)"}});
     QHeaderView *header = view->horizontalHeader();
+    // Room for the combo box's arrow too, so that its longest name is not cut while chosen.
+    header->resizeSection(SubscriptionTableModel::Format,
+                          TableViews::columnWidth(view, SubscriptionTableModel::Format,
+                                                  QStringLiteral("rtp-mpegts"))
+                              + view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view));
     header->setStretchLastSection(false);
     header->setSectionResizeMode(SubscriptionTableModel::State, QHeaderView::Stretch);
     // A few rows show; more scroll. The tables below keep the room. In a narrow window

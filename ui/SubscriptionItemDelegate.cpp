@@ -2,6 +2,7 @@
 
 #include "InlineMessage.h"
 #include "SubscriptionTableModel.h"
+#include "decoders/PayloadDecoder.h"
 #include "net/NetworkInterfaces.h"
 
 #include <QComboBox>
@@ -31,6 +32,15 @@ QWidget *SubscriptionItemDelegate::createEditor(QWidget *parent, const QStyleOpt
                                                 const QModelIndex &index) const
 {
     const QPersistentModelIndex cell(index);
+    if (index.column() == SubscriptionTableModel::Format) {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(QStringLiteral("formatCombo"));
+        combo->addItems(formatChoiceNames());
+        combo->setToolTip(tr("auto: detect each flow's format; raw: decode nothing"));
+        // Chosen is done: the row is applied at once, as a check box would be.
+        connect(combo, &QComboBox::activated, this, &SubscriptionItemDelegate::commitAndClose);
+        return combo;
+    }
     if (index.column() == SubscriptionTableModel::Interface) {
         auto *combo = new QComboBox(parent);
         combo->setEditable(true);
@@ -56,7 +66,10 @@ QWidget *SubscriptionItemDelegate::createEditor(QWidget *parent, const QStyleOpt
 void SubscriptionItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        combo->setEditText(index.data(Qt::EditRole).toString());
+        if (combo->isEditable())
+            combo->setEditText(index.data(Qt::EditRole).toString());
+        else
+            combo->setCurrentText(index.data(Qt::EditRole).toString());
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
@@ -69,6 +82,14 @@ void SubscriptionItemDelegate::setModelData(QWidget *editor, QAbstractItemModel 
     if (text == index.data(Qt::EditRole).toString())
         return; // opened and closed without a change
     model->setData(index, text, Qt::EditRole);
+}
+
+void SubscriptionItemDelegate::commitAndClose()
+{
+    if (auto *editor = qobject_cast<QWidget *>(sender())) {
+        emit commitData(editor);
+        emit closeEditor(editor);
+    }
 }
 
 void SubscriptionItemDelegate::destroyEditor(QWidget *editor, const QModelIndex &index) const

@@ -4,8 +4,9 @@
 
 class SubscriptionTableModel;
 
-// Edits a subscription's group, source, port or interface in its cell: a line edit, or for
-// the interface an editable list of the interfaces there are. What is wrong with the text
+// Edits a subscription's group, source, port, interface or format in its cell: a line edit,
+// for the interface an editable list of the interfaces there are, for the format a list of
+// the formats (applied as soon as one is chosen). What is wrong with the text
 // is said through problemChanged() as it is typed and shown in the editor's colour; a value
 // the model refuses is not committed (the model says why through editRefused()).
 class SubscriptionItemDelegate final : public QStyledItemDelegate
@@ -28,6 +29,7 @@ signals:
     void problemChanged(const QString &problem) const;
 
 private:
+    void commitAndClose();
     void check(QWidget *editor, const QModelIndex &index, const QString &text) const;
 
     SubscriptionTableModel &m_model;

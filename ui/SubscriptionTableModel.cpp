@@ -28,6 +28,11 @@ std::optional<SubscriptionSpec::Part> partIn(int column)
     }
 }
 
+bool isEditable(int column)
+{
+    return partIn(column) || column == SubscriptionTableModel::Format;
+}
+
 bool isNumeric(int column)
 {
     return column == SubscriptionTableModel::Port || column == SubscriptionTableModel::Packets
@@ -56,6 +61,10 @@ constexpr ColumnTitle columnTitles[] = {
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "Datagrams received for this subscription")},
     {QT_TRANSLATE_NOOP("SubscriptionTableModel", "pkt/s (10 s)"),
      QT_TRANSLATE_NOOP("SubscriptionTableModel", "Datagrams per second over the last 10 seconds")},
+    {QT_TRANSLATE_NOOP("SubscriptionTableModel", "Format"),
+     QT_TRANSLATE_NOOP("SubscriptionTableModel",
+                       "How its payloads are read: auto detects each flow's format; a format "
+                       "chosen here is applied to every datagram (raw: none decoded)")},
 };
 static_assert(std::size(columnTitles) == SubscriptionTableModel::ColumnCount);
 
@@ -99,7 +108,7 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayText(choice, index.column());
     case Qt::EditRole:
-        return partIn(index.column()) ? displayText(choice, index.column()) : QVariant();
+        return isEditable(index.column()) ? displayText(choice, index.column()) : QVariant();
     case Qt::CheckStateRole:
         if (index.column() == Enabled)
             return choice.enabled ? Qt::Checked : Qt::Unchecked;
@@ -111,7 +120,7 @@ QVariant SubscriptionTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == Group)
             return PlainTextToolTip::fromPlainText(
-                tr("%1\nDouble-click a group, source, port or interface to change it")
+                tr("%1\nDouble-click a group, source, port, interface or format to change it")
                     .arg(choice.subscription.toString()));
         return {};
     case Qt::TextAlignmentRole:
@@ -134,6 +143,8 @@ QVariant SubscriptionTableModel::displayText(const SubscriptionChoice &choice, i
         return QString::number(subscription.port);
     case Interface:
         return subscription.interfaceSpec;
+    case Format:
+        return formatChoiceName(subscription.format);
     case State: {
         const QString reason = stateReason(choice);
         return reason.isEmpty() ? stateText(choice)
@@ -185,7 +196,7 @@ Qt::ItemFlags SubscriptionTableModel::flags(const QModelIndex &index) const
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
     if (index.isValid() && index.column() == Enabled)
         flags |= Qt::ItemIsUserCheckable;
-    if (index.isValid() && partIn(index.column()))
+    if (index.isValid() && isEditable(index.column()))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -198,6 +209,8 @@ bool SubscriptionTableModel::setData(const QModelIndex &index, const QVariant &v
         return setEnabled(index.row(), value.toInt() == Qt::Checked);
     if (partIn(index.column()) && role == Qt::EditRole)
         return setPart(index, value.toString());
+    if (index.column() == Format && role == Qt::EditRole)
+        return setFormat(index.row(), value.toString());
     return false;
 }
 
@@ -220,13 +233,38 @@ bool SubscriptionTableModel::setPart(const QModelIndex &index, const QString &te
         emit editRefused(reason);
         return false;
     }
-    SubscriptionChoice &choice = m_choices[index.row()];
-    if (choice.subscription == *subscription)
-        return true;
-    choice.subscription = *subscription;
-    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
-    emit choicesEdited();
+    replace(index.row(), *subscription);
     return true;
+}
+
+// Another format is the same membership: the receiver keeps its socket and reads what
+// arrives from then on in the new format.
+bool SubscriptionTableModel::setFormat(int row, const QString &name)
+{
+    Subscription subscription = m_choices.at(row).subscription;
+    if (!parseFormatChoice(name, &subscription.format)) {
+        emit editRefused(tr("%1 is no payload format: choose one of %2")
+                             .arg(name.left(32), formatChoiceNames().join(QStringLiteral(", "))));
+        return false;
+    }
+    for (int other = 0; other < m_choices.size(); ++other) {
+        if (other != row && m_choices.at(other).subscription == subscription) {
+            emit editRefused(tr("%1 is in the list already").arg(subscription.toString()));
+            return false;
+        }
+    }
+    replace(row, subscription);
+    return true;
+}
+
+void SubscriptionTableModel::replace(int row, const Subscription &subscription)
+{
+    SubscriptionChoice &choice = m_choices[row];
+    if (choice.subscription == subscription)
+        return;
+    choice.subscription = subscription;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit choicesEdited();
 }
 
 std::optional<Subscription> SubscriptionTableModel::edited(const QModelIndex &index,

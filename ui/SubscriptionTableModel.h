@@ -12,8 +12,9 @@
 
 class MonitorSession;
 
-// The window's subscriptions, one row each: whether it is on, what it joins, where the
-// receiver got with it (joined, waiting, failed with the OS's reason) and what it carried.
+// The window's subscriptions, one row each: whether it is on, what it joins, how its payloads
+// are read ("auto": detected per flow, or a format forced on them), where the receiver got
+// with it (joined, waiting, failed with the OS's reason) and what it carried.
 // The list is the user's; states come from the listener, counters from the statistics.
 class SubscriptionTableModel final : public QAbstractTableModel
 {
@@ -30,6 +31,7 @@ public:
         State,
         Packets,
         PacketRate,
+        Format, // last: set once, while the state and counters are watched
         ColumnCount
     };
 
@@ -81,6 +83,8 @@ private:
     void statesChanged();
     bool setEnabled(int row, bool enabled);
     bool setPart(const QModelIndex &index, const QString &text);
+    bool setFormat(int row, const QString &name);
+    void replace(int row, const Subscription &subscription);
 
     const TrafficStatistics &m_statistics;
     QTimer m_refreshTimer;

@@ -12,6 +12,7 @@ FlowAnalysis::FlowAnalysis(const FlowAnalysis &other)
     , m_delayUs(other.m_delayUs)
     , m_hasDelay(other.m_hasDelay)
     , m_continuity(other.m_continuity ? std::make_unique<TsContinuity>(*other.m_continuity) : nullptr)
+    , m_mdi(other.m_mdi ? std::make_unique<MediaDeliveryIndex>(*other.m_mdi) : nullptr)
     , m_lossReported(other.m_lossReported)
     , m_lossEventUs(other.m_lossEventUs)
     , m_lossNoticedUs(other.m_lossNoticedUs)
@@ -74,8 +75,12 @@ void FlowAnalysis::record(const ReceivedDatagram &datagram)
         break;
     }
     if (stream.tsPackets > 0 && stream.tsOffset + qsizetype(stream.tsPackets) * MpegTsPacket::size <= datagram.payload.size()) {
-        if (!m_continuity)
+        if (!m_continuity) {
             m_continuity = std::make_unique<TsContinuity>();
+            m_mdi = std::make_unique<MediaDeliveryIndex>();
+        }
+        // The losses this datagram reveals belong to the interval it arrives in.
+        m_mdi->add(datagram.arrivalUs, qint64(stream.tsPackets) * MpegTsPacket::size, m_continuity->lostPackets());
         m_continuity->add(reinterpret_cast<const uchar *>(datagram.payload.constData()) + stream.tsOffset,
                           stream.tsPackets);
     }

@@ -13,9 +13,21 @@ void RateHistory::clear()
     m_size = 0;
     m_next = 0;
     m_totalPackets = 0;
+    m_totalLostCount = 0;
+    m_anySequence = false;
     m_firstSenderSeenUs = 0;
     m_senders.clear();
 }
+
+namespace {
+
+qint64 lostOf(const TrafficStatistics::Sender &sender)
+{
+    const SequenceTracker *sequence = sender.analysis.sequence();
+    return sequence ? sequence->lost() : 0;
+}
+
+} // namespace
 
 bool RateHistory::looksCleared(const TrafficStatistics &statistics) const
 {
@@ -49,9 +61,22 @@ void RateHistory::sample(const TrafficStatistics &statistics)
     m_totals[std::size_t(slot)] = double(totalPackets - m_totalPackets) / seconds;
     m_totalPackets = totalPackets;
 
-    for (auto it = m_senders.begin(); it != m_senders.end(); ++it)
+    // Late arrivals may take back loss counted before: a count that went down is the new
+    // baseline, not a negative rate.
+    const auto lostSince = [seconds](qint64 now, qint64 &before) {
+        const double perSecond = double(std::max<qint64>(0, now - before)) / seconds;
+        before = now;
+        return perSecond;
+    };
+    qint64 totalLost = 0;
+    for (auto it = m_senders.begin(); it != m_senders.end(); ++it) {
         it->values[std::size_t(slot)] = 0;
+        it->lost[std::size_t(slot)] = 0;
+    }
     for (const TrafficStatistics::Sender &sender : statistics.senders()) {
+        const qint64 lost = lostOf(sender);
+        totalLost += lost;
+        m_anySequence = m_anySequence || sender.analysis.sequence() != nullptr;
         auto found = m_senders.find(sender.key());
         if (found == m_senders.end()) {
             if (m_senders.size() >= m_maxSeries)
@@ -60,7 +85,10 @@ void RateHistory::sample(const TrafficStatistics &statistics)
         }
         found->values[std::size_t(slot)] = double(sender.packets - found->packets) / seconds;
         found->packets = sender.packets;
+        found->lost[std::size_t(slot)] = lostSince(lost, found->lostCount);
+        found->hasSequence = sender.analysis.sequence() != nullptr;
     }
+    m_totalLost[std::size_t(slot)] = lostSince(totalLost, m_totalLostCount);
     if (!statistics.senders().empty())
         m_firstSenderSeenUs = statistics.senders().front().firstSeenUs;
 
@@ -98,4 +126,23 @@ QList<RatePoint> RateHistory::sender(const FlowKey &flow) const
     if (found == m_senders.constEnd())
         return {};
     return points(found->values);
+}
+
+QList<RatePoint> RateHistory::totalLost() const
+{
+    return points(m_totalLost);
+}
+
+QList<RatePoint> RateHistory::senderLost(const FlowKey &flow) const
+{
+    const auto found = m_senders.constFind(flow);
+    if (found == m_senders.constEnd())
+        return {};
+    return points(found->lost);
+}
+
+bool RateHistory::senderHasSequence(const FlowKey &flow) const
+{
+    const auto found = m_senders.constFind(flow);
+    return found != m_senders.constEnd() && found->hasSequence;
 }

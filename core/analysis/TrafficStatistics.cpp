@@ -125,6 +125,7 @@ TrafficStatistics::Sender &TrafficStatistics::flowFor(const ReceivedDatagram &da
     sender.format = key.format;
     sender.streamId = key.streamId;
     sender.fromOwnTransmitter = key.ours;
+    sender.subscription = datagram.subscription;
     return sender;
 }
 

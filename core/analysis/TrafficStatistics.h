@@ -83,6 +83,9 @@ public:
         qint64 firstSeenUs = 0;
         qint64 lastSeenUs = 0;
         bool fromOwnTransmitter = false; // our transmitter's flow, and only that
+        // The subscription its first datagram came through (an index in subscriptions() at
+        // the time; a changed list may have moved it), -1 unknown.
+        int subscription = -1;
         RateWindow rates;
         SenderTiming timing;
         FlowAnalysis analysis; // sequence, jitter, delay, MPEG-TS continuity; not for "other"

@@ -51,3 +51,11 @@ bool parseFormatChoice(const QString &name, FormatChoice *choice)
     *choice = format;
     return true;
 }
+
+QStringList formatChoiceNames()
+{
+    QStringList names{formatChoiceName(std::nullopt)};
+    for (const PayloadFormat format : allFormats)
+        names.append(payloadFormatName(format));
+    return names;
+}

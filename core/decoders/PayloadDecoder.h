@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include "decoders/StreamFields.h"
@@ -25,6 +26,8 @@ using FormatChoice = std::optional<PayloadFormat>;
 QString formatChoiceName(FormatChoice choice); // "auto" or the format's name
 // "auto" or a format's name into choice; false (choice untouched) for anything else.
 bool parseFormatChoice(const QString &name, FormatChoice *choice);
+// "auto" and then every format's name, in the enum's order: what a chooser offers.
+QStringList formatChoiceNames();
 
 struct DecodedPayload
 {

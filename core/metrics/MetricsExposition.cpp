@@ -1,5 +1,6 @@
 #include "metrics/MetricsExposition.h"
 
+#include "analysis/TsContinuity.h"
 #include "metrics/ExpositionWriter.h"
 #include "output/PayloadFormatter.h"
 #include "output/StatsReport.h"
@@ -55,15 +56,43 @@ const FlowMetric flowMetrics[] = {
      [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::duplicates); }},
     {"mcast_monitor_reordered_total", "counter", "Datagrams that arrived after a later one.",
      [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::reordered); }},
+    {"mcast_monitor_seq_restarts_total", "counter", "Times the flow's sequence started again (a sender restarted).",
+     [](const Sender &flow) { return sequenceCount(flow, &SequenceTracker::restarts); }},
+    {"mcast_monitor_cc_errors_total", "counter", "MPEG-TS continuity counter errors in the flow.",
+     [](const Sender &flow) {
+         const TsContinuity *continuity = flow.analysis.continuity();
+         return continuity ? Value(double(continuity->errors())) : Value();
+     }},
     {"mcast_monitor_last_packet_timestamp_seconds", "gauge",
      "When the flow's last datagram arrived, in seconds since the Unix epoch.",
      [](const Sender &flow) { return flow.packets > 0 ? Value(double(flow.lastSeenUs) / 1e6) : Value(); }},
     {"mcast_monitor_interval_seconds", "gauge",
      "The flow's expected interval: the median of its recent intervals.",
      [](const Sender &flow) { return seconds(flow.timing.expectedIntervalUs()); }},
+    // RFC 3550 jitter needs the sender's timestamps (RTP, iperf 2); the interval jitter is
+    // there for any flow. The JSON's jitter_ms and interval_jitter_ms.
     {"mcast_monitor_jitter_seconds", "gauge",
+     "RFC 3550 interarrival jitter of the flow (RTP timestamps or iperf 2 send times).",
+     [](const Sender &flow) { return seconds(flow.analysis.jitterUs()); }},
+    {"mcast_monitor_interval_jitter_seconds", "gauge",
      "Variation of the flow's arrival intervals (standard deviation of the recent ones).",
      [](const Sender &flow) { return seconds(flow.timing.jitterUs()); }},
+    {"mcast_monitor_delay_seconds", "gauge",
+     "One-way delay from the flow's iperf 2 send times, smoothed over about 16 datagrams (meaningful when the clocks agree).",
+     [](const Sender &flow) { return seconds(flow.analysis.delayUs()); }},
+    // RFC 4445 over the last complete second of an MPEG-TS flow.
+    {"mcast_monitor_mdi_delay_factor_seconds", "gauge",
+     "RFC 4445 Delay Factor of the MPEG-TS flow's last second: the buffering its arrival pattern needs.",
+     [](const Sender &flow) {
+         const auto mdi = flow.analysis.mediaDeliveryIndex();
+         return mdi ? Value(mdi->delayFactorMs / 1000.0) : Value();
+     }},
+    {"mcast_monitor_mdi_media_loss_rate", "gauge",
+     "RFC 4445 Media Loss Rate of the MPEG-TS flow's last second: TS packets lost per second.",
+     [](const Sender &flow) {
+         const auto mdi = flow.analysis.mediaDeliveryIndex();
+         return mdi ? Value(mdi->mediaLossRate) : Value();
+     }},
     {"mcast_monitor_atu_offset_seconds", "gauge",
      "Arrival time minus the time in the last ATU heartbeat (the sender's clock offset plus transit).",
      [](const Sender &flow) {
@@ -72,10 +101,17 @@ const FlowMetric flowMetrics[] = {
      }},
 };
 
-// The interface a flow arrives on: that of the first subscription carrying it.
+// The interface a flow arrives on: that of the subscription it came through, else of the
+// first one carrying it (the list changed since).
 QString interfaceOf(const TrafficStatistics &statistics, const Sender &flow)
 {
-    for (const auto &subscription : statistics.subscriptions()) {
+    const auto &subscriptions = statistics.subscriptions();
+    if (flow.subscription >= 0 && std::size_t(flow.subscription) < subscriptions.size()) {
+        const auto &remembered = subscriptions[std::size_t(flow.subscription)].status;
+        if (remembered.subscription.carries(flow.address, {flow.group, flow.port}))
+            return remembered.interfaceName();
+    }
+    for (const auto &subscription : subscriptions) {
         if (subscription.status.subscription.carries(flow.address, {flow.group, flow.port}))
             return subscription.status.interfaceName();
     }

@@ -472,6 +472,9 @@ void MulticastReceiver::flush()
     if (!m_pending.isEmpty()) {
         DatagramBatch batch;
         batch.swap(m_pending);
+        // The next batch is likely as large: growing it from nothing moves every datagram
+        // a dozen times in a flood.
+        m_pending.reserve(std::min(batch.size(), maxReservedBatch));
         emit datagramsReceived(batch);
     }
     if (m_drainedUs > m_reportedDrainUs) {

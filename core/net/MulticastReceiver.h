@@ -31,6 +31,8 @@ public:
     // handed on in steps of awaitRetryMs, unless it holds maxAwaitingBatch datagrams.
     static constexpr int awaitRetryMs = 10;
     static constexpr qsizetype maxAwaitingBatch = 4096;
+    // Room kept for the next batch after a large one (about 150 bytes a datagram).
+    static constexpr qsizetype maxReservedBatch = 32768;
     static constexpr int maxReadsPerWakeup = 4096;
     static constexpr int interfaceCheckMs = 1000;
     // How often idle sockets are drained and reported drained(), so that liveness is

@@ -72,6 +72,12 @@ JsonWriter &JsonWriter::value(double number, int decimals)
     if (!std::isfinite(number))
         return null();
     separate();
+    m_out += numberText(number, decimals);
+    return *this;
+}
+
+QByteArray JsonWriter::numberText(double number, int decimals)
+{
     QByteArray text = QByteArray::number(number, 'f', decimals);
     // "12.500" reads better as 12.5; keep at least one digit after the point.
     if (text.contains('.')) {
@@ -80,8 +86,7 @@ JsonWriter &JsonWriter::value(double number, int decimals)
     }
     if (text == "-0.0")
         text = "0.0";
-    m_out += text;
-    return *this;
+    return text;
 }
 
 JsonWriter &JsonWriter::value(bool flag)

@@ -32,6 +32,10 @@ public:
 
     const QByteArray &bytes() const { return m_out; }
 
+    // How value(double) writes a finite number: rounded to decimals, trailing zeros dropped
+    // but one digit kept after the point ("12.5", "3.0"). The window shows the same text.
+    static QByteArray numberText(double number, int decimals = 3);
+
 private:
     void separate();
     void appendString(const QString &text);

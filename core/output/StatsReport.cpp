@@ -51,6 +51,9 @@ void writeAnalysis(JsonWriter &json, const TrafficStatistics::Sender &sender)
         .key("seq_restarts").value(counter(&SequenceTracker::restarts))
         .key("jitter_ms").value(toMs(analysis.jitterUs()))
         .key("delay_ms").value(toMs(analysis.delayUs()));
+    const auto mdi = analysis.mediaDeliveryIndex();
+    json.key("mdi_df_ms").value(mdi ? std::optional<double>(mdi->delayFactorMs) : std::nullopt)
+        .key("mdi_mlr").value(mdi ? std::optional<double>(mdi->mediaLossRate) : std::nullopt);
     const TsContinuity *continuity = analysis.continuity();
     if (!continuity) {
         json.key("cc_errors").null().key("pid_count").null().key("pids").null();
@@ -83,6 +86,8 @@ QString analysisText(const TrafficStatistics::Sender &sender)
         text += QStringLiteral(", delay %1").arg(optionalMs(delay));
     if (const TsContinuity *continuity = analysis.continuity())
         text += QStringLiteral(", %1 CC errors in %2 PIDs").arg(continuity->errors()).arg(continuity->pidsSeen());
+    if (const auto mdi = analysis.mediaDeliveryIndex())
+        text += QStringLiteral(", MDI %1:%2").arg(mdi->delayFactorMs, 0, 'f', 2).arg(mdi->mediaLossRate, 0, 'f', 0);
     return text;
 }
 
@@ -97,6 +102,19 @@ QString portList(const TrafficStatistics::Sender &sender)
     if (sender.morePorts)
         ports.append(QStringLiteral("…"));
     return ports.join(QLatin1String(", "));
+}
+
+QString pidList(const TrafficStatistics::Sender &sender)
+{
+    const TsContinuity *continuity = sender.analysis.continuity();
+    if (!continuity)
+        return {};
+    QStringList pids;
+    for (const int pid : continuity->pids(maxPidsListed))
+        pids.append(QString::number(pid));
+    if (continuity->pidsSeen() > maxPidsListed)
+        pids.append(QStringLiteral("…"));
+    return pids.join(QLatin1String(", "));
 }
 
 QString livenessName(Liveness state)

@@ -15,6 +15,9 @@ inline constexpr qint64 rateWindowMs = 10000;
 
 QString livenessName(Liveness state);   // "live", "late", "silent"
 QString portList(const TrafficStatistics::Sender &sender); // "3000, 4000, …"
+// "0, 17, 256, …": the MPEG-TS PIDs seen (as many as the JSON's "pids" lists); empty
+// without MPEG-TS.
+QString pidList(const TrafficStatistics::Sender &sender);
 // "appeared", "late", "silent", "back", "loss", "restart"
 QString eventName(LivenessEvent::Kind kind);
 QString eventDescription(const LivenessEvent &event); // "back after 12.3 s", "lost 3 datagrams"

@@ -71,6 +71,35 @@ std::optional<QString> ttlError(const QString &text)
     return std::nullopt;
 }
 
+std::optional<int> receiveBufferBytes(const QString &text)
+{
+    QString number = text.trimmed();
+    qint64 unit = 1;
+    if (number.endsWith(QLatin1Char('K'), Qt::CaseInsensitive))
+        unit = 1024;
+    else if (number.endsWith(QLatin1Char('M'), Qt::CaseInsensitive))
+        unit = 1024 * 1024;
+    if (unit != 1)
+        number.chop(1);
+    bool ok = false;
+    const qint64 value = number.toLongLong(&ok);
+    if (!ok || value <= 0 || value > maxReceiveBufferBytes / unit)
+        return std::nullopt;
+    const qint64 bytes = value * unit;
+    if (bytes < minReceiveBufferBytes)
+        return std::nullopt;
+    return int(bytes);
+}
+
+std::optional<QString> receiveBufferError(const QString &text)
+{
+    if (receiveBufferBytes(text))
+        return std::nullopt;
+    return QStringLiteral("receive buffer '%1' must be bytes from 65536 to 1073741824, or with K or M "
+                          "(64K to 1024M)")
+        .arg(text);
+}
+
 std::optional<QString> intervalError(const QString &secondsText)
 {
     return secondsError(QStringLiteral("interval"), secondsText, minIntervalSeconds,

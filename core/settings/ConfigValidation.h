@@ -30,4 +30,11 @@ std::optional<QString> durationError(const QString &secondsText);
 std::optional<QString> statsPeriodError(const QString &secondsText);
 std::optional<QString> prefixError(const QString &prefix);
 
+// The receive buffer asked of the kernel per socket: bytes, or with a K or M suffix
+// (binary: 16M is 16 MiB), from 64 KiB to 1 GiB.
+inline constexpr qint64 minReceiveBufferBytes = 64 * 1024;
+inline constexpr qint64 maxReceiveBufferBytes = 1024 * 1024 * 1024;
+std::optional<int> receiveBufferBytes(const QString &text);
+std::optional<QString> receiveBufferError(const QString &text);
+
 } // namespace ConfigValidation

@@ -5,6 +5,8 @@
 #include <QScopeGuard>
 #include <QTest>
 
+#include <utility>
+
 using Outcome = CommandLineOptions::Outcome;
 using Mode = CommandLineOptions::Mode;
 
@@ -67,6 +69,23 @@ private slots:
         QCOMPARE(receive.group, QHostAddress(QStringLiteral("239.1.1.1")));
     }
 
+    void receiveBufferTakesBytesKAndM()
+    {
+        for (const auto &[text, bytes] : {std::pair{"65536", 65536}, std::pair{"512K", 512 * 1024},
+                                          std::pair{"16M", 16 * 1024 * 1024}, std::pair{" 1024m ", 1024 * 1024 * 1024}}) {
+            ReceiveConfig receive;
+            TransmitConfig transmit;
+            const CommandLineOptions options = parse({"--headless", "--receive-buffer", text});
+            QVERIFY2(options.outcome == CommandLineOptions::Outcome::Run, qPrintable(options.message));
+            options.applyTo(receive, transmit);
+            QCOMPARE(receive.receiveBufferBytes, bytes);
+        }
+        ReceiveConfig untouched;
+        TransmitConfig transmit;
+        parse({"--headless"}).applyTo(untouched, transmit);
+        QCOMPARE(untouched.receiveBufferBytes, ReceiveConfig{}.receiveBufferBytes);
+    }
+
     void windowListensAtOnceWhenAsked()
     {
         QVERIFY(!parse({}).listen);
@@ -107,6 +126,11 @@ private slots:
         QTest::newRow("unknown address") << QStringList{"--interface", "192.0.2.77"} << "192.0.2.77";
         QTest::newRow("ttl 256") << QStringList{"--ttl", "256"} << "between 0 and 255";
         QTest::newRow("ttl -1") << QStringList{"--ttl", "-1"} << "between 0 and 255";
+        QTest::newRow("receive buffer 12") << QStringList{"--receive-buffer", "12"} << "'12' must be bytes from 65536";
+        QTest::newRow("receive buffer 2G") << QStringList{"--receive-buffer", "2048M"} << "'2048M' must be";
+        QTest::newRow("receive buffer words") << QStringList{"--receive-buffer", "big"} << "'big' must be";
+        QTest::newRow("receive buffer to send") << QStringList{"--send", "--receive-buffer", "8M"}
+                                                << "--send receives nothing";
         QTest::newRow("interval 0") << QStringList{"--interval", "0"} << "above 0";
         QTest::newRow("interval negative") << QStringList{"--interval", "-2"} << "above 0";
         QTest::newRow("interval two days") << QStringList{"--interval", "172800"} << "longer than a day";

@@ -74,7 +74,8 @@ private slots:
             "mcast_monitor_packets_total", "mcast_monitor_bytes_total", "mcast_monitor_lost_total",
             "mcast_monitor_duplicates_total", "mcast_monitor_reordered_total",
             "mcast_monitor_last_packet_timestamp_seconds", "mcast_monitor_interval_seconds",
-            "mcast_monitor_jitter_seconds", "mcast_monitor_atu_offset_seconds", "mcast_monitor_flow_state",
+            "mcast_monitor_jitter_seconds", "mcast_monitor_interval_jitter_seconds", "mcast_monitor_delay_seconds",
+            "mcast_monitor_seq_restarts_total", "mcast_monitor_cc_errors_total", "mcast_monitor_atu_offset_seconds", "mcast_monitor_flow_state",
             "mcast_monitor_subscription_joined", "mcast_monitor_os_drops_total", "mcast_monitor_build_info"};
         static const QRegularExpression name(QStringLiteral("mcast_monitor_[a-z_]+"));
         for (const QString &expression : expressions()) {

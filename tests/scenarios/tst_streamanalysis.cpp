@@ -19,6 +19,7 @@
 #include <QThread>
 #include <QUdpSocket>
 
+#include <cmath>
 #include <csignal>
 #include <functional>
 
@@ -325,6 +326,51 @@ private slots:
         QVERIFY(transport["lost"].isNull()); // no sequence numbers: continuity says it instead
     }
 
+    // RTP (PT 26, JPEG video: 90 kHz) every 4 ms whose timestamps are off by up to ±2 ms, in a known
+    // pattern: the monitor's RFC 3550 jitter must be the one computed here from the same
+    // timestamps and the times the datagrams were sent (loopback delivers within
+    // microseconds of sendto), within 10 %.
+    void jitterMatchesTheDefinitionForKnownSendJitter()
+    {
+        const quint16 port = TestNetwork::freshPort(310);
+        QProcess monitor;
+        startMonitor(monitor, {port});
+        constexpr int count = 300;
+        constexpr qint64 stepUs = 4'000;
+        QList<qint64> sentUs;
+        QList<quint32> timestamps;
+        const qint64 startUs = WallClock::nowUs();
+        for (int i = 0; i < count; ++i) {
+            while (WallClock::nowUs() < startUs + i * stepUs)
+                QThread::usleep(200);
+            const qint64 offsetUs = ((i * 7919) % 41 - 20) * 100; // -2 ms .. +2 ms
+            const quint32 timestamp = quint32((i * stepUs + offsetUs) * 90 / 1000);
+            const QByteArray bytes = Rtp().sequence(quint16(i)).payloadType(26).timestamp(timestamp).bytes();
+            sentUs << WallClock::nowUs();
+            timestamps << timestamp;
+            QCOMPARE(m_socket.writeDatagram(bytes, QHostAddress(QLatin1String(group)), port), bytes.size());
+        }
+        QTest::qWait(200);
+        const Output output = stopMonitor(monitor);
+        QCOMPARE(monitor.exitCode(), 0);
+
+        // RFC 3550 6.4.1: J += (|D(i-1,i)| - J) / 16, D in timestamp units.
+        double reference = 0;
+        for (int i = 1; i < count; ++i) {
+            const double arrivalStep = double(sentUs[i] - sentUs[i - 1]) * 90 / 1000;
+            const double sendStep = double(qint32(timestamps[i] - timestamps[i - 1]));
+            reference += (std::abs(arrivalStep - sendStep) - reference) / 16;
+        }
+        const double referenceMs = reference / 90;
+        const QJsonObject analysed = flow(output, port, QStringLiteral("rtp"));
+        QVERIFY2(analysed["packets"].toInt() == count, QJsonDocument(output.stats["senders"].toArray()).toJson().constData());
+        const double measuredMs = analysed["jitter_ms"].toDouble();
+        qInfo("RFC 3550 jitter: %.3f ms measured, %.3f ms computed from the send times", measuredMs, referenceMs);
+        QVERIFY(referenceMs > 0.5); // the pattern is there
+        QVERIFY2(std::abs(measuredMs - referenceMs) <= 0.1 * referenceMs,
+                 qPrintable(QStringLiteral("%1 vs %2 ms").arg(measuredMs).arg(referenceMs)));
+    }
+
     // The program's own test streams (--send --format …), read back by its own analysis.
     void ourOwnStreamsArriveWhole()
     {
@@ -367,6 +413,34 @@ private slots:
             QCOMPARE(stream["pids"].toArray().first().toInt(-1), 0);
         }
         QVERIFY(iperf["delay_ms"].isDouble());
+        for (const QJsonObject &stream : {rtp, mpegts}) // half a second: no complete MDI interval
+            QVERIFY(stream["mdi_df_ms"].isNull() && stream["mdi_mlr"].isNull());
+    }
+
+    // RFC 4445 MDI of our own MPEG-TS stream, 500 datagrams a second for 2.5 s: a Delay
+    // Factor of at least one datagram's time (2 ms) and no media loss.
+    void mediaDeliveryIndexOfAnEvenStream()
+    {
+        const quint16 port = TestNetwork::freshPort(311);
+        QProcess monitor;
+        startMonitor(monitor, {port});
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        QProcess sender;
+        sender.setProcessEnvironment(environment);
+        sender.start(QStringLiteral(MCAST_MONITOR_BINARY),
+                     {"--send", "--format", "mpegts", "--group", QStringLiteral("%1:%2").arg(QLatin1String(group)).arg(port),
+                      "--rate", "500", "--count", "1250"});
+        QVERIFY(sender.waitForFinished(20000));
+        QCOMPARE(sender.exitCode(), 0);
+        const Output output = stopMonitor(monitor);
+        QCOMPARE(monitor.exitCode(), 0);
+        const QJsonObject stream = flow(output, port, QStringLiteral("mpegts"));
+        QCOMPARE(stream["packets"].toInt(), 1250);
+        qInfo("MDI %.2f:%g", stream["mdi_df_ms"].toDouble(), stream["mdi_mlr"].toDouble());
+        QVERIFY(stream["mdi_df_ms"].isDouble());
+        QVERIFY2(stream["mdi_df_ms"].toDouble() >= 1.9, qPrintable(QString::number(stream["mdi_df_ms"].toDouble())));
+        QCOMPARE(stream["mdi_mlr"].toDouble(-1), 0.0);
     }
 };
 

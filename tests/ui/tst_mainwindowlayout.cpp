@@ -1,5 +1,8 @@
+#include "ColumnHeaders.h"
 #include "DatagramPane.h"
 #include "DatagramTableModel.h"
+#include "SenderTableModel.h"
+#include "TableViews.h"
 #include "SilenceBanner.h"
 #include "TestDatagrams.h"
 
@@ -117,6 +120,35 @@ private slots:
         QVERIFY2(lineWidth <= hex->viewport()->width(),
                  qPrintable(QStringLiteral("%1 > %2").arg(lineWidth).arg(hex->viewport()->width())));
         QVERIFY(hex->document()->idealWidth() <= hex->viewport()->width());
+    }
+
+    // The flows table's default columns (loss among them) are all in sight at 1024×768
+    // without scrolling sideways, each as wide as its sample. (Lost, Jitter, Format and
+    // Packets would take 300 px more: they are a right-click away.)
+    void theDefaultFlowColumnsFitA1024WideWindow()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *view = harness.find<QTableView>("senderView");
+        QVERIFY(view->isVisible());
+        const QAbstractItemModel *model = view->model();
+        int width = 0;
+        QStringList shown;
+        for (int column = 0; column < model->columnCount(); ++column) {
+            if (view->isColumnHidden(column))
+                continue;
+            const QString sample = model->headerData(column, Qt::Horizontal, ColumnSampleRole).toString();
+            width += TableViews::columnWidth(view, column, sample);
+            shown.append(model->headerData(column, Qt::Horizontal).toString() + QLatin1Char(' ')
+                         + QString::number(TableViews::columnWidth(view, column, sample)));
+        }
+        QVERIFY(!view->isColumnHidden(SenderTableModel::LossPercent));
+        QVERIFY2(width <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 px of columns (%2) in %3 px")
+                                .arg(width)
+                                .arg(shown.join(QStringLiteral(", ")))
+                                .arg(view->viewport()->width())));
     }
 
     void theSilenceBannerMovesNothing()

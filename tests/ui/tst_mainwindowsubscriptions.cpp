@@ -1,9 +1,11 @@
 #include "DatagramTableModel.h"
 #include "InterfaceComboBox.h"
+#include "SenderTableModel.h"
 #include "SubscriptionTableModel.h"
 #include "net/SubscriptionSpec.h"
 
 #include "OffscreenScreen.h"
+#include "StreamPackets.h"
 #include "TestNetwork.h"
 #include "WindowHarness.h"
 
@@ -14,6 +16,9 @@
 #include <QScopeGuard>
 #include <QTableView>
 #include <QTemporaryDir>
+
+#include <initializer_list>
+#include <optional>
 
 namespace {
 
@@ -419,6 +424,80 @@ private slots:
         QCOMPARE(newPort.size(), 1);
         QCOMPARE(newPort.front().siblingAtColumn(DatagramTableModel::Destination).data().toString(),
                  QStringLiteral("239.1.1.2:%1").arg(editedPort));
+    }
+
+    // The Format cell's list forces a format on the row's datagrams: raw reads an RTP stream
+    // as undecoded bytes (no sequence numbers, no loss), rtp reads its numbers. The choice is
+    // saved and applied on the same membership, without leaving the group.
+    void aRowsFormatIsChosenInItsCell()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        const quint16 port = TestNetwork::freshPort(15);
+        SettingsStore(m_iniPath).save(QList<SubscriptionChoice>{{loopbackSubscription(testGroup, port), true}});
+        WindowHarness harness(m_iniPath);
+        harness.click("listenButton");
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QCOMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Format), QStringLiteral("auto"));
+
+        auto *view = harness.find<QTableView>("subscriptionView");
+        const auto choose = [&](const QString &name) {
+            const QModelIndex cell = harness.subscriptions()->index(0, SubscriptionTableModel::Format);
+            view->setFocus();
+            view->edit(cell);
+            auto *combo = qobject_cast<QComboBox *>(view->indexWidget(cell));
+            if (!combo || combo->count() != formatChoiceNames().size())
+                return false;
+            const int index = combo->findText(name);
+            combo->setCurrentIndex(index);
+            emit combo->activated(index); // as a click in its list says it
+            return true;
+        };
+        const auto sendRtp = [port](std::initializer_list<quint16> sequences) {
+            for (const quint16 sequence : sequences) {
+                const QByteArray packet = StreamPackets::Rtp()
+                                              .sequence(sequence)
+                                              .timestamp(sequence * 3600u)
+                                              .ssrc(0x1234)
+                                              .payloadType(96)
+                                              .payload(QByteArray(160, 'x'))
+                                              .bytes();
+                if (!TestNetwork::sendFrom(QStringLiteral("127.0.0.1"), QLatin1String(testGroup), port, packet))
+                    return false;
+            }
+            return true;
+        };
+        const auto flowCell = [&](const QString &format, int column) {
+            QAbstractItemModel *senders = harness.senders();
+            for (int row = 0; row < senders->rowCount(); ++row) {
+                if (senders->index(row, SenderTableModel::Format).data().toString() == format)
+                    return std::optional<QString>(senders->index(row, column).data().toString());
+            }
+            return std::optional<QString>();
+        };
+
+        QVERIFY(choose(QStringLiteral("raw")));
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Format), QStringLiteral("raw"));
+        QTRY_COMPARE(harness.session.listener().status().subscriptions.value(0).subscription.format,
+                     FormatChoice(PayloadFormat::Raw));
+        QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices().value(0).subscription.format,
+                 FormatChoice(PayloadFormat::Raw));
+        QVERIFY(sendRtp({1, 2, 4}));
+        QTRY_COMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Packets), QStringLiteral("3"));
+        QTRY_COMPARE(harness.senders()->rowCount(), 1);
+        QCOMPARE(flowCell(QStringLiteral("raw"), SenderTableModel::Packets), std::optional<QString>(QStringLiteral("3")));
+        QCOMPARE(flowCell(QStringLiteral("raw"), SenderTableModel::Lost), std::optional<QString>(QString()));
+
+        QVERIFY(choose(QStringLiteral("rtp")));
+        QTRY_COMPARE(harness.session.listener().status().subscriptions.value(0).subscription.format,
+                     FormatChoice(PayloadFormat::Rtp));
+        QCOMPARE(harness.subscriptionCell(0, SubscriptionTableModel::State), QStringLiteral("joined"));
+        QVERIFY(sendRtp({10, 11, 13}));
+        QTRY_COMPARE(flowCell(QStringLiteral("rtp"), SenderTableModel::Lost), std::optional<QString>(QStringLiteral("1")));
+        QCOMPARE(flowCell(QStringLiteral("rtp"), SenderTableModel::Packets), std::optional<QString>(QStringLiteral("3")));
+        // The same membership: its counter went on.
+        QCOMPARE(harness.subscriptionCell(0, SubscriptionTableModel::Packets), QStringLiteral("6"));
+        QCOMPARE(SettingsStore(m_iniPath).subscriptionChoices().value(0).subscription.format,
+                 FormatChoice(PayloadFormat::Rtp));
     }
 
 private:

@@ -34,6 +34,22 @@ public:
         history.sample(m_statistics);
     }
 
+    // A second of RTP datagrams from source with these sequence numbers.
+    void numberedSecond(IpAddress source, const QList<int> &sequences)
+    {
+        for (const int sequence : sequences) {
+            ReceivedDatagram datagram;
+            datagram.source = source;
+            datagram.arrivalUs = m_now + sequence;
+            datagram.format = PayloadFormat::Rtp;
+            datagram.stream.sequence = quint64(sequence);
+            datagram.stream.sequenceBits = 16;
+            m_statistics.record(datagram);
+        }
+        m_now += 1'000'000;
+        history.sample(m_statistics);
+    }
+
     RateHistory history;
 
 private:
@@ -75,6 +91,21 @@ int rowOf(const QImage &image, int x, const QColor &color)
         }
     }
     return best;
+}
+
+QList<double> values(const QList<RatePoint> &points)
+{
+    QList<double> result;
+    for (const RatePoint &point : points)
+        result.append(point.packetsPerSecond);
+    return result;
+}
+
+FlowKey rtpFlowOf(const IpAddress &source)
+{
+    FlowKey key = flowOf(source);
+    key.format = PayloadFormat::Rtp;
+    return key;
 }
 
 QImage render(RateGraph &graph)
@@ -210,6 +241,45 @@ private slots:
         QVERIFY(countDiffering(image, base, 24) > 500);
         QCOMPARE(countNear(image, RateGraph::totalColor(graph.palette())), 0);
         QCOMPARE(countNear(image, RateGraph::senderColor(graph.palette())), 0);
+    }
+
+    // The loss graph draws lost datagrams per second of the history: a line along zero while
+    // nothing is lost, and a note instead while no flow has sequence numbers.
+    void theLossGraphShowsLostPerSecond()
+    {
+        Traffic traffic;
+        RateGraph graph(RateGraph::Measure::Lost);
+        graph.setPalette(TestPalettes::light());
+        graph.resize(600, 200);
+        graph.setHistory(&traffic.history);
+        QVERIFY(graph.placeholderText().contains(QStringLiteral("sequence numbers")));
+        traffic.second({{heartbeat, 1}});
+        QVERIFY(graph.placeholderText().contains(QStringLiteral("sequence numbers")));
+        QCOMPARE(countNear(render(graph), RateGraph::totalColor(graph.palette())), 0);
+
+        // A minute without loss: a line along zero, as long as the minute.
+        for (int s = 0; s < 60; ++s)
+            traffic.numberedSecond(steady, {4 * s, 4 * s + 1, 4 * s + 2, 4 * s + 3});
+        QCOMPARE(graph.placeholderText(), QString());
+        const QList<double> nothingLost(61, 0.0);
+        QCOMPARE(values(graph.totalSeries()), nothingLost);
+        QVERIFY(countNear(render(graph), RateGraph::totalColor(graph.palette())) > 60);
+
+        traffic.numberedSecond(steady, {240, 243, 244, 248}); // 241, 242, 245 to 247 lost
+        QCOMPARE(values(graph.totalSeries()), nothingLost + QList<double>{5});
+        graph.setSelectedSender(rtpFlowOf(steady), QStringLiteral("10.0.0.2"));
+        QCOMPARE(values(graph.selectedSeries()), nothingLost + QList<double>{5});
+        graph.setSelectedSender(flowOf(heartbeat), QStringLiteral("10.0.0.1"));
+        QCOMPARE(values(graph.selectedSeries()), QList<double>(62, 0.0));
+        QVERIFY(countNear(render(graph), RateGraph::senderColor(graph.palette())) > 60);
+
+        // The rate graph of the same history counts what arrived.
+        RateGraph rates;
+        rates.setHistory(&traffic.history);
+        QCOMPARE(rates.measure(), RateGraph::Measure::Received);
+        QCOMPARE(values(rates.totalSeries()).mid(0, 3), (QList<double>{1, 4, 4}));
+        rates.setHistory(nullptr);
+        QCOMPARE(rates.placeholderText(), QStringLiteral("No traffic yet"));
     }
 
     void hoveringShowsTheSecondUnderTheCursor()

@@ -1,6 +1,7 @@
 #include "ColumnHeaders.h"
 #include "LivenessPalette.h"
 #include "SenderTableModel.h"
+#include "output/StatsReport.h"
 #include "session/MonitorSession.h"
 #include "time/WallClock.h"
 
@@ -10,6 +11,9 @@
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -21,6 +25,30 @@ constexpr IpAddress hostA = IpAddress::fromIPv4(0x7f000001); // 127.0.0.1
 constexpr IpAddress hostB = IpAddress::fromIPv4(0xc6120001); // 198.18.0.1
 
 using TestDatagrams::datagram;
+
+// An RTP datagram (payload type 33: a 90 kHz clock) as the decoder hands it over.
+ReceivedDatagram rtp(IpAddress source, quint16 sequence, quint32 timestamp, qint64 arrivalUs)
+{
+    ReceivedDatagram d = datagram(source, 4000, arrivalUs, 200);
+    d.format = PayloadFormat::Rtp;
+    d.streamId = 0x1234;
+    d.stream.sequence = sequence;
+    d.stream.sequenceBits = 16;
+    d.stream.rtpPayloadType = 33;
+    d.stream.rtpTimestamp = timestamp;
+    return d;
+}
+
+// An iperf 2 datagram sent sentBeforeUs before it arrived.
+ReceivedDatagram iperf2(IpAddress source, quint32 sequence, qint64 arrivalUs, qint64 sentBeforeUs)
+{
+    ReceivedDatagram d = datagram(source, 5000, arrivalUs, 1470);
+    d.format = PayloadFormat::Iperf2;
+    d.stream.sequence = sequence;
+    d.stream.sequenceBits = 32;
+    d.stream.sendTimeUs = arrivalUs - sentBeforeUs;
+    return d;
+}
 
 } // namespace
 
@@ -273,7 +301,7 @@ private slots:
         QCOMPARE(text(0, SenderTableModel::LastInterval), QStringLiteral("998.0 ms"));
         QCOMPARE(text(0, SenderTableModel::ExpectedInterval), QStringLiteral("1000.0 ms"));
         QCOMPARE(text(0, SenderTableModel::MeanInterval), QStringLiteral("1000.0 ms"));
-        QCOMPARE(text(0, SenderTableModel::Jitter), QStringLiteral("1.63 ms"));
+        QCOMPARE(text(0, SenderTableModel::IntervalJitter), QStringLiteral("1.63 ms"));
         QCOMPARE(text(0, SenderTableModel::AtuOffset), QStringLiteral("0.50 ms"));
         QCOMPARE(text(0, SenderTableModel::AtuOffsetMin), QStringLiteral("0.30 ms"));
         QCOMPARE(text(0, SenderTableModel::AtuOffsetMean), QStringLiteral("0.50 ms"));
@@ -289,10 +317,92 @@ private slots:
                  hostB);
     }
 
+    // The analysis columns show what the JSON "senders" entry says for the same flow, to its
+    // last digit, and nothing where it says null.
+    void analysisColumnsSayWhatTheJsonSays()
+    {
+        const qint64 start = m_now;
+        // 0…20 with 5 and 15 lost, 10 twice, 12 after 11; every 20 ms, some 1.5 ms late.
+        const int order[] = {0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 10, 12, 11, 13, 14, 16, 17, 18, 19, 20};
+        DatagramBatch batch;
+        for (const int sequence : order) {
+            const qint64 late = sequence % 3 == 0 ? 1500 : 0;
+            batch.append(rtp(hostA, quint16(sequence), quint32(sequence) * 1800,
+                             start + sequence * 20'000 + late));
+        }
+        for (quint32 sequence = 0; sequence < 10; ++sequence)
+            batch.append(iperf2(hostB, sequence, start + sequence * 10'000, 1234 + sequence % 2 * 500));
+        batch.append(datagram(IpAddress::fromIPv4(0x7f000003), 4000, start, 30)); // raw
+        record(batch);
+        m_now = start + 500'000;
+
+        const QJsonArray senders =
+            QJsonDocument::fromJson(StatsReport::statsJson(*m_statistics)).object()[u"senders"].toArray();
+        QCOMPARE(senders.size(), m_model->rowCount());
+        const struct
+        {
+            SenderTableModel::Column column;
+            const char *key;
+            const char *unit;
+        } columns[] = {{SenderTableModel::Lost, "lost", ""},
+                       {SenderTableModel::LossPercent, "loss_percent", " %"},
+                       {SenderTableModel::Jitter, "jitter_ms", " ms"},
+                       {SenderTableModel::Duplicates, "duplicates", ""},
+                       {SenderTableModel::Reordered, "reordered", ""},
+                       {SenderTableModel::SeqRestarts, "seq_restarts", ""},
+                       {SenderTableModel::Delay, "delay_ms", " ms"},
+                       {SenderTableModel::CcErrors, "cc_errors", ""}};
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QJsonObject json = senders.at(row).toObject();
+            QCOMPARE(json[u"source"].toString(), cell(row, SenderTableModel::Source));
+            QCOMPARE(json[u"format"].toString(), cell(row, SenderTableModel::Format));
+            for (const auto &[column, key, unit] : columns) {
+                const QJsonValue value = json[QLatin1String(key)];
+                const QString text = cell(row, column);
+                const QString where = QStringLiteral("row %1 %2: %3").arg(row).arg(QLatin1String(key), text);
+                if (value.isNull()) {
+                    QVERIFY2(text.isEmpty(), qPrintable(where));
+                    QVERIFY2(!m_model->index(row, column).data(SenderTableModel::SortRole).isValid(),
+                             qPrintable(where));
+                    continue;
+                }
+                QVERIFY2(text.endsWith(QLatin1String(unit)), qPrintable(where));
+                const QString number = text.chopped(qsizetype(qstrlen(unit)));
+                QVERIFY2(number.toDouble() == value.toDouble(), qPrintable(where));
+                // Sorted as a number, not as text (unrounded).
+                const QVariant sortKey = m_model->index(row, column).data(SenderTableModel::SortRole);
+                QVERIFY2(sortKey.typeId() != QMetaType::QString, qPrintable(where));
+                QVERIFY2(qAbs(sortKey.toDouble() - value.toDouble()) < 0.0005, qPrintable(where));
+            }
+        }
+        for (int row = 0; row < m_model->rowCount(); ++row) { // no MPEG-TS here
+            QVERIFY(senders.at(row).toObject()[u"mdi_df_ms"].isNull());
+            QCOMPARE(cell(row, SenderTableModel::Mdi), QString());
+        }
+        QCOMPARE(cell(0, SenderTableModel::Format), QStringLiteral("rtp"));
+        QCOMPARE(cell(0, SenderTableModel::Lost), QStringLiteral("2"));
+        QCOMPARE(cell(0, SenderTableModel::LossPercent), QStringLiteral("9.524 %")); // 2 of 21
+        QCOMPARE(cell(0, SenderTableModel::Duplicates), QStringLiteral("1"));
+        QCOMPARE(cell(0, SenderTableModel::Reordered), QStringLiteral("1"));
+        QVERIFY(cell(0, SenderTableModel::Jitter).endsWith(QStringLiteral(" ms")));
+        QVERIFY(cell(0, SenderTableModel::Jitter) != QStringLiteral("0.0 ms"));
+        QCOMPARE(cell(0, SenderTableModel::Delay), QString());
+        QCOMPARE(cell(1, SenderTableModel::Format), QStringLiteral("iperf2"));
+        QCOMPARE(cell(1, SenderTableModel::Lost), QStringLiteral("0"));
+        QCOMPARE(cell(1, SenderTableModel::LossPercent), QStringLiteral("0.0 %"));
+        QVERIFY(cell(1, SenderTableModel::Delay).startsWith(QStringLiteral("1.")));
+        QVERIFY(cell(1, SenderTableModel::Delay, Qt::ToolTipRole).contains(QStringLiteral("clock")));
+        QCOMPARE(cell(2, SenderTableModel::Format), QStringLiteral("raw"));
+        QCOMPARE(cell(2, SenderTableModel::Lost), QString());
+        QVERIFY(cell(2, SenderTableModel::Lost, Qt::ToolTipRole).contains(QStringLiteral("no sequence numbers")));
+        QCOMPARE(cell(2, SenderTableModel::Pids), QString());
+    }
+
     void firstDatagramHasNoIntervalYet()
     {
         record({datagram(hostA, 4000, m_now)});
         QCOMPARE(cell(0, SenderTableModel::LastInterval), QString());
+        QCOMPARE(cell(0, SenderTableModel::IntervalJitter), QString());
         QCOMPARE(cell(0, SenderTableModel::Jitter), QString());
         QCOMPARE(cell(0, SenderTableModel::State), QStringLiteral("live"));
     }

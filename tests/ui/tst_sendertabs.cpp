@@ -148,7 +148,7 @@ private slots:
         QVERIFY(group && group->isChecked());
         group->trigger();
         closeMenu();
-        QAction *jitter = menuAction(QStringLiteral("Jitter"));
+        QAction *jitter = menuAction(QStringLiteral("Interval SD"));
         QVERIFY(jitter && !jitter->isChecked());
         jitter->trigger();
         closeMenu();
@@ -156,7 +156,7 @@ private slots:
 
         remake();
         QVERIFY(view()->isColumnHidden(SenderTableModel::Group));
-        QVERIFY(!view()->isColumnHidden(SenderTableModel::Jitter));
+        QVERIFY(!view()->isColumnHidden(SenderTableModel::IntervalJitter));
         QCOMPARE(view()->columnWidth(SenderTableModel::PacketRate), 140);
 
         QAction *reset = menuAction(QStringLiteral("&Reset to Default Columns"));
@@ -165,18 +165,18 @@ private slots:
         closeMenu();
         remake();
         QVERIFY(!view()->isColumnHidden(SenderTableModel::Group));
-        QVERIFY(view()->isColumnHidden(SenderTableModel::Jitter));
+        QVERIFY(view()->isColumnHidden(SenderTableModel::IntervalJitter));
         QVERIFY(view()->columnWidth(SenderTableModel::PacketRate) < 140);
     }
 
     void clearingTheSessionKeepsTheColumns()
     {
         view()->setColumnHidden(SenderTableModel::Group, true);
-        view()->setColumnHidden(SenderTableModel::Jitter, false);
+        view()->setColumnHidden(SenderTableModel::IntervalJitter, false);
         m_session.clear();
         QCOMPARE(view()->model()->rowCount(), 0);
         QVERIFY(view()->isColumnHidden(SenderTableModel::Group));
-        QVERIFY(!view()->isColumnHidden(SenderTableModel::Jitter));
+        QVERIFY(!view()->isColumnHidden(SenderTableModel::IntervalJitter));
         QTableView *frozen = view()->frozenView();
         for (int column = 0; column < SenderTableModel::ColumnCount; ++column) {
             const bool frozenColumn = column == SenderTableModel::Source || column == SenderTableModel::State;
@@ -202,6 +202,12 @@ private slots:
         const auto selected = m_tabs->findChild<RateGraph *>(QStringLiteral("rateGraph"))->selectedSender();
         QVERIFY(selected);
         QCOMPARE(selected->source, hostB);
+        auto *lossGraph = m_tabs->findChild<RateGraph *>(QStringLiteral("lossGraph"));
+        QCOMPARE(lossGraph->measure(), RateGraph::Measure::Lost);
+        QVERIFY(lossGraph->selectedSender() == selected);
+        // One tab shows both, one above the other.
+        QCOMPARE(lossGraph->parentWidget(),
+                 m_tabs->findChild<RateGraph *>(QStringLiteral("rateGraph"))->parentWidget());
         // Both parts of the table show that row selected.
         QVERIFY(view()->frozenView()->selectionModel()->isRowSelected(0, {}));
     }

@@ -151,6 +151,40 @@ private slots:
         QVERIFY(!m_model->choices().at(1).enabled); // an edit leaves a row's switch alone
     }
 
+    void choosesARowsPayloadFormat()
+    {
+        Subscription forced = subscription("239.1.1.2:5002@lo");
+        forced.format = PayloadFormat::Mcjoin;
+        m_model->setChoices({{subscription("239.1.1.1:5001@lo"), true}, {forced, true}});
+        QSignalSpy edited(m_model.get(), &SubscriptionTableModel::choicesEdited);
+        QSignalSpy refused(m_model.get(), &SubscriptionTableModel::editRefused);
+        const auto at = [this](int row) { return m_model->index(row, SubscriptionTableModel::Format); };
+        QVERIFY(m_model->flags(at(0)) & Qt::ItemIsEditable);
+        QCOMPARE(cell(0, SubscriptionTableModel::Format), QStringLiteral("auto"));
+        QCOMPARE(at(1).data(Qt::EditRole).toString(), QStringLiteral("mcjoin"));
+        QVERIFY(!m_model->headerData(SubscriptionTableModel::Format, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+
+        QVERIFY(m_model->setData(at(0), QStringLiteral("rtp-mpegts")));
+        QCOMPARE(m_model->choices().at(0).subscription.format, FormatChoice(PayloadFormat::RtpMpegTs));
+        QCOMPARE(cell(0, SubscriptionTableModel::Format), QStringLiteral("rtp-mpegts"));
+        QVERIFY(m_model->setData(at(1), QStringLiteral("auto")));
+        QCOMPARE(m_model->choices().at(1).subscription.format, FormatChoice());
+        QCOMPARE(edited.count(), 2);
+        QVERIFY(m_model->setData(at(1), QStringLiteral("auto")));
+        QCOMPARE(edited.count(), 2); // the same format is no edit
+        // The subscription the receiver is told of carries it; the membership is the same.
+        QCOMPARE(m_model->enabledSubscriptions().at(0).format, FormatChoice(PayloadFormat::RtpMpegTs));
+        QVERIFY(m_model->enabledSubscriptions().at(0).sameMembership(subscription("239.1.1.1:5001@lo")));
+
+        QVERIFY(!m_model->setData(at(0), QStringLiteral("h264")));
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused.at(0).at(0).toString().contains(QStringLiteral("h264 is no payload format")));
+        QCOMPARE(m_model->choices().at(0).subscription.format, FormatChoice(PayloadFormat::RtpMpegTs));
+        QCOMPARE(edited.count(), 2);
+    }
+
     void showsStatesAndTheOperatingSystemsReason()
     {
         const Subscription joined = subscription("239.1.1.1:5001@lo");

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <initializer_list>
+
 namespace {
 
 constexpr qint64 second = 1'000'000;
@@ -39,6 +41,29 @@ private:
         }
     }
 
+    // RTP datagrams from source with these sequence numbers.
+    void receiveNumbered(IpAddress source, std::initializer_list<int> sequences)
+    {
+        for (const int sequence : sequences) {
+            ReceivedDatagram datagram;
+            datagram.source = source;
+            datagram.arrivalUs = m_now;
+            datagram.format = PayloadFormat::Rtp;
+            datagram.streamId = 7;
+            datagram.stream.sequence = quint64(sequence);
+            datagram.stream.sequenceBits = 16;
+            m_statistics.record(datagram);
+        }
+    }
+
+    static FlowKey rtpFlow(IpAddress source)
+    {
+        FlowKey key = flowOf(source);
+        key.format = PayloadFormat::Rtp;
+        key.streamId = 7;
+        return key;
+    }
+
     // One second passes, then the owner's timer samples.
     void tick(RateHistory &history)
     {
@@ -50,6 +75,39 @@ private slots:
     void init()
     {
         m_statistics.clear();
+    }
+
+    // Lost per second is what the sequence numbers newly miss in that second; a gap filled
+    // late takes nothing below zero; flows without numbers show none.
+    void countsLostDatagramsPerSecond()
+    {
+        RateHistory history;
+        receive(senderA, 5); // ATU heartbeats: no sequence numbers
+        tick(history);
+        QVERIFY(!history.anySequence());
+        QVERIFY(!history.senderHasSequence(flowOf(senderA)));
+        QCOMPARE(rates(history.totalLost()), (QList<double>{0}));
+
+        receiveNumbered(senderB, {0, 1, 2, 5, 6}); // 3 and 4 lost
+        tick(history);
+        receiveNumbered(senderB, {7, 8, 9, 10});
+        tick(history);
+        receiveNumbered(senderB, {4, 11, 13, 14, 20}); // 4 back late; 12, 15 to 19 lost
+        tick(history);
+        receiveNumbered(senderB, {21, 22});
+        tick(history);
+        QVERIFY(history.anySequence());
+        QVERIFY(history.senderHasSequence(rtpFlow(senderB)));
+        QCOMPARE(m_statistics.senders().at(1).analysis.sequence()->lost(), 7);
+        QCOMPARE(rates(history.totalLost()), (QList<double>{0, 2, 0, 5, 0}));
+        QCOMPARE(rates(history.senderLost(rtpFlow(senderB))), (QList<double>{0, 2, 0, 5, 0}));
+        QCOMPARE(rates(history.senderLost(flowOf(senderA))), (QList<double>{0, 0, 0, 0, 0}));
+        QCOMPARE(rates(history.total()), (QList<double>{5, 5, 4, 5, 2}));
+
+        m_statistics.clear();
+        tick(history);
+        QVERIFY(!history.anySequence());
+        QCOMPARE(rates(history.totalLost()), (QList<double>{0}));
     }
 
     void startsEmpty()

@@ -69,7 +69,11 @@ private slots:
         QCOMPARE(metrics.value("mcast_monitor_bytes_total" + flowA), 150.0);
         QCOMPARE(metrics.value("mcast_monitor_last_packet_timestamp_seconds" + flowA), double(start + 4'000'000) / 1e6);
         QCOMPARE(metrics.value("mcast_monitor_interval_seconds" + flowA), 1.0);
-        QCOMPARE(metrics.value("mcast_monitor_jitter_seconds" + flowA), 0.0);
+        QCOMPARE(metrics.value("mcast_monitor_interval_jitter_seconds" + flowA), 0.0);
+        // A heartbeat carries no sender clock: no RFC 3550 jitter, no delay.
+        QVERIFY(metrics.seriesOf("mcast_monitor_jitter_seconds").isEmpty());
+        QVERIFY(metrics.seriesOf("mcast_monitor_delay_seconds").isEmpty());
+        QVERIFY(metrics.seriesOf("mcast_monitor_cc_errors_total").isEmpty());
         QCOMPARE(metrics.value("mcast_monitor_atu_offset_seconds" + flowA), 0.0025);
         QByteArray state = "mcast_monitor_flow_state" + flowA;
         state.chop(1);
@@ -106,6 +110,76 @@ private slots:
         QCOMPARE(metrics.value("mcast_monitor_lost_total" + flow), 2.0);
         QCOMPARE(metrics.value("mcast_monitor_duplicates_total" + flow), 1.0);
         QCOMPARE(metrics.value("mcast_monitor_reordered_total" + flow), 1.0);
+    }
+
+    void iperfStreamsReportJitterDelayAndRestartsAsTheJsonDoes()
+    {
+        TrafficStatistics statistics([] { return start; });
+        statistics.setSubscriptions({joined(QStringLiteral("lo"))});
+        // Sent every 10 ms; arrivals 1 ms late, then 3, 1, 3, ...: the transit varies.
+        for (int i = 0; i < 40; ++i) {
+            const qint64 sent = start + i * 10'000;
+            ReceivedDatagram d = datagram(hostA, 40000, sent + (i % 2 ? 3'000 : 1'000), 1470);
+            d.format = PayloadFormat::Iperf2;
+            d.stream.sequence = quint64(i);
+            d.stream.sequenceBits = 32;
+            d.stream.sendTimeUs = sent;
+            d.subscription = 0;
+            statistics.record(d);
+        }
+        const auto metrics = render(statistics);
+        QVERIFY2(metrics.problems.isEmpty(), qPrintable(metrics.problems.join(QLatin1Char('\n'))));
+        const QByteArray flow = R"({group="239.1.1.1",port="5001",source="127.0.0.1",interface="lo",format="iperf2"})";
+        const auto &analysis = statistics.senders().front().analysis;
+        QVERIFY(analysis.jitterUs().has_value());
+        QVERIFY(*analysis.jitterUs() > 1'000.0); // converging on the 2 ms swing
+        QCOMPARE(metrics.value("mcast_monitor_jitter_seconds" + flow), *analysis.jitterUs() / 1e6);
+        QCOMPARE(metrics.value("mcast_monitor_delay_seconds" + flow), *analysis.delayUs() / 1e6);
+        QVERIFY(metrics.value("mcast_monitor_interval_jitter_seconds" + flow) > 0.0);
+        QCOMPARE(metrics.value("mcast_monitor_seq_restarts_total" + flow), 0.0);
+        QCOMPARE(metrics.value("mcast_monitor_lost_total" + flow), 0.0);
+    }
+
+    void transportStreamsReportContinuityErrors()
+    {
+        TrafficStatistics statistics([] { return start; });
+        statistics.setSubscriptions({joined(QStringLiteral("lo"))});
+        // One PID, payload only; counters 0 to 7, then 10 (two skipped): one CC error.
+        int counter = 0;
+        for (int i = 0; i < 2; ++i) {
+            QByteArray payload(7 * 188, char(0xff));
+            for (int p = 0; p < 7; ++p) {
+                char *packet = payload.data() + p * 188;
+                packet[0] = 0x47;
+                packet[1] = 0x01; // PID 0x100
+                packet[2] = 0x00;
+                packet[3] = char(0x10 | (counter & 0x0f));
+                counter += (i == 1 && p == 0) ? 3 : 1;
+            }
+            ReceivedDatagram d = datagram(hostA, 40000, start + i * 1'000, 0);
+            d.payload = payload;
+            d.format = PayloadFormat::MpegTs;
+            d.stream.tsPackets = 7;
+            d.subscription = 0;
+            statistics.record(d);
+        }
+        const auto metrics = render(statistics);
+        const QByteArray flow = R"({group="239.1.1.1",port="5001",source="127.0.0.1",interface="lo",format="mpegts"})";
+        QCOMPARE(metrics.value("mcast_monitor_cc_errors_total" + flow), 1.0);
+        QVERIFY(metrics.seriesOf("mcast_monitor_lost_total").isEmpty()); // TS packets, not datagrams
+    }
+
+    void aFlowIsLabelledWithTheInterfaceItCameThrough()
+    {
+        TrafficStatistics statistics([] { return start; });
+        // The same group and port joined on two interfaces; the flow arrives on the second.
+        statistics.setSubscriptions({joined(QStringLiteral("lo")), joined(QStringLiteral("mcV1"))});
+        ReceivedDatagram d = heartbeat(hostB, start);
+        d.subscription = 1;
+        statistics.record(d);
+        const auto metrics = render(statistics);
+        const QByteArray flow = R"({group="239.1.1.1",port="5001",source="198.18.0.1",interface="mcV1",format="atu"})";
+        QCOMPARE(metrics.value("mcast_monitor_packets_total" + flow), 1.0);
     }
 
     void stateFollowsLiveness()

@@ -95,7 +95,7 @@ private slots:
         QCOMPARE(first.keys(),
                  (QStringList{"atu_offset_ms", "bps", "bytes", "cc_errors", "delay_ms", "duplicates", "format",
                               "group", "interval_jitter_ms", "jitter_ms", "last_interval_ms", "loss_percent", "lost",
-                              "mean_interval_ms", "ours", "outage_ms", "outages", "packets", "pid_count", "pids",
+                              "mdi_df_ms", "mdi_mlr", "mean_interval_ms", "ours", "outage_ms", "outages", "packets", "pid_count", "pids",
                               "port", "port_count", "ports", "pps", "reordered", "seq_restarts", "source",
                               "state"}));
         QCOMPARE(first["group"].toString(), QStringLiteral("239.1.1.1"));
