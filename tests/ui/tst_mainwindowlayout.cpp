@@ -3,6 +3,7 @@
 #include "DatagramTableModel.h"
 #include "SenderTableModel.h"
 #include "TableViews.h"
+#include "SenderTabs.h"
 #include "SilenceBanner.h"
 #include "TestDatagrams.h"
 
@@ -191,7 +192,7 @@ private slots:
         WindowHarness harness(m_iniPath);
         harness.window.resize(1000, 720);
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
-        auto *tabs = harness.find<QTabWidget>("senderTabs");
+        auto *tabs = harness.find<SenderTabs>("senderTabs");
         auto *log = harness.find<QTableView>("eventLogView");
         const auto lastRowIsWhole = [&] {
             const QModelIndex last = log->model()->index(log->model()->rowCount() - 1, 0);
@@ -202,7 +203,7 @@ private slots:
                                                      WallClock::nowUs(), "x")});
         }
         QTRY_COMPARE(log->model()->rowCount(), 30);
-        tabs->setCurrentIndex(2);
+        tabs->setCurrentIndex(SenderTabs::EventLogTab);
         QVERIFY(log->isVisible());
         QVERIFY(log->verticalScrollBar()->value() > 0);
         QTRY_VERIFY(lastRowIsWhole());
