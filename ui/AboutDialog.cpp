@@ -48,6 +48,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     link->setOpenExternalLinks(true);
 
     auto *text = new QVBoxLayout;
+    text->setSpacing(2); // its own: a nested layout would take the wide spacing of the grid
     text->addWidget(name);
     text->addWidget(plainLabel(tr("Watches and generates UDP multicast traffic"),
                                QStringLiteral("aboutDescription")));
@@ -69,8 +70,13 @@ AboutDialog::AboutDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Room on every side, as wide as the gap between the icon and the text: the homepage,
+    // the longest line, must not run to the dialog's edge.
+    const int spacing = fontMetrics().height() * 3 / 2;
     auto *layout = new QGridLayout(this);
-    layout->setHorizontalSpacing(16);
+    layout->setContentsMargins(spacing, spacing, spacing, spacing * 2 / 3);
+    layout->setHorizontalSpacing(spacing);
+    layout->setVerticalSpacing(spacing);
     layout->addWidget(icon, 0, 0);
     layout->addLayout(text, 0, 1);
     layout->addWidget(buttons, 1, 0, 1, 2);

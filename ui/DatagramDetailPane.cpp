@@ -15,9 +15,13 @@
 #include <QBoxLayout>
 #include <QResizeEvent>
 
+#include <cmath>
+
 namespace {
 
 const QString none = QStringLiteral("–");
+// A UDP payload is at most 65,507 bytes: four hex digits reach every offset.
+constexpr int offsetDigits = 4;
 
 // The hex columns only line up in a fixed-pitch font. Measured rather than asked
 // (QFontInfo::fixedPitch() says no for some monospaced fonts such as Noto Sans Mono), and
@@ -104,13 +108,10 @@ DatagramDetailPane::DatagramDetailPane(QWidget *parent)
             rowLabel->setToolTip(zoneNote);
     }
 
-    // Room for the offset and a few bytes; narrower than eight bytes a line, it scrolls
-    // sideways, so that the pane fits beside the tables on a 1024 px screen.
-    const QString narrowLine(24, QLatin1Char('0'));
-    m_hexView->setMinimumWidth(m_hexView->fontMetrics().horizontalAdvance(narrowLine)
-                               + 2 * int(m_hexView->document()->documentMargin())
-                               + 2 * m_hexView->frameWidth()
-                               + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    // Never narrower than a line of eight bytes with their characters: the dump is read
+    // whole, not scrolled sideways to find the end of each line.
+    m_hexView->setMinimumWidth(hexViewWidth(8));
+    m_hexView->viewport()->installEventFilter(this);
 
     m_payloadTabs->setObjectName(QStringLiteral("payloadTabs"));
     m_payloadTabs->setDocumentMode(true);
@@ -131,33 +132,46 @@ void DatagramDetailPane::resizeEvent(QResizeEvent *event)
         width() > 2 * height() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (m_layout->direction() != direction)
         m_layout->setDirection(direction);
-    showHex();
+}
+
+// The hex view's own width decides the bytes a line, once the layout has given it.
+bool DatagramDetailPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_hexView->viewport() && event->type() == QEvent::Resize)
+        showHex();
+    return QWidget::eventFilter(watched, event);
 }
 
 QSize DatagramDetailPane::sizeHint() const
 {
-    // 45 columns, and a little for the frames of the tab and the dock around the view.
-    const QString eightBytesLine(49, QLatin1Char('0'));
-    const int width = m_hexView->fontMetrics().horizontalAdvance(eightBytesLine)
-                      + 2 * int(m_hexView->document()->documentMargin())
-                      + 2 * m_hexView->frameWidth()
-                      + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
-    return {width, QWidget::sizeHint().height()};
+    return {hexViewWidth(8), QWidget::sizeHint().height()};
+}
+
+// What the hex view needs to show lines of bytesPerLine bytes whole, with a vertical
+// scroll bar beside them.
+int DatagramDetailPane::hexViewWidth(int bytesPerLine) const
+{
+    return hexLineWidth(bytesPerLine) + 2 * m_hexView->frameWidth()
+           + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_hexView);
+}
+
+// A line and the document's margins on both sides of it: the viewport width it needs.
+int DatagramDetailPane::hexLineWidth(int bytesPerLine) const
+{
+    const QString line = HexDump::format(QByteArray(bytesPerLine, 0), bytesPerLine, offsetDigits);
+    // One pixel more than the advance: QTextLayout rounds the line's width up.
+    return m_hexView->fontMetrics().horizontalAdvance(line) + 1
+           + 2 * int(std::ceil(m_hexView->document()->documentMargin()));
 }
 
 void DatagramDetailPane::showHex()
 {
-    // Offset, sixteen bytes in two groups and their characters: 78 columns.
-    const QString wideLine(78, QLatin1Char('0'));
-    const int available =
-        m_hexView->viewport()->width() - 2 * int(m_hexView->document()->documentMargin());
-    const int bytesPerLine =
-        m_hexView->fontMetrics().horizontalAdvance(wideLine) <= available ? 16 : 8;
+    const int bytesPerLine = hexLineWidth(16) <= m_hexView->viewport()->width() ? 16 : 8;
     if (bytesPerLine == m_bytesPerLine)
         return;
     m_bytesPerLine = bytesPerLine;
     if (!m_payload.isNull())
-        m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine));
+        m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine, offsetDigits));
 }
 
 QLabel *DatagramDetailPane::addRow(const QString &label, const QString &objectName)
@@ -200,7 +214,7 @@ void DatagramDetailPane::setDatagram(const ReceivedDatagram &datagram)
     m_origin->setText(datagram.fromOwnTransmitter ? tr("from our transmitter") : QString());
 
     m_payload = datagram.payload;
-    m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine));
+    m_hexView->setPlainText(HexDump::format(m_payload, m_bytesPerLine, offsetDigits));
     m_textView->setPlainText(PayloadFormatter::escapedText(datagram.payload));
 }
 

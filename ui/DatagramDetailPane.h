@@ -14,7 +14,8 @@ struct ReceivedDatagram;
 // arrived, its ATU timestamp if it has one, and the whole payload as a hex dump and as
 // escaped text. All of it is plain text, selectable and copyable: the bytes are untrusted.
 // Docked wide and low, the fields sit beside the payload; tall and narrow, above it, and
-// the hex dump has eight bytes a line where sixteen would not fit.
+// the hex dump has eight bytes a line where sixteen would not fit, and is never narrower
+// than eight bytes' line.
 class DatagramDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -27,14 +28,19 @@ public:
     void clear();
     // Wide enough for eight bytes a line with their characters, not cut.
     QSize sizeHint() const override;
+    // How many bytes a line of the hex dump shows: sixteen where they fit, else eight.
+    int bytesPerLine() const { return m_bytesPerLine; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QLabel *addRow(const QString &label, const QString &objectName);
     void setAtuRowsVisible(bool visible);
     void showHex();
+    int hexViewWidth(int bytesPerLine) const;
+    int hexLineWidth(int bytesPerLine) const;
 
     QBoxLayout *m_layout = nullptr;
     QFormLayout *m_form = nullptr;

@@ -94,10 +94,10 @@ QWidget *DatagramPane::createBar()
            "case. The payload is matched as the table shows it (its first %1 bytes, escaped "
            "text or hex). Esc clears the filter.")
             .arg(DatagramTableModel::displayedPayloadBytes));
-    // Wide enough for a group or an address; the placeholder may be cut on a small screen.
+    // Wide enough for an address and its clear button; the placeholder may be cut on a small
+    // screen. Not more: the labels that come and go beside it must not widen the window.
     m_filterEdit->setMinimumWidth(
-        m_filterEdit->fontMetrics().horizontalAdvance(QStringLiteral("239.255.255.255:65535"))
-        + 40);
+        m_filterEdit->fontMetrics().horizontalAdvance(QStringLiteral("239.255.255.255")) + 40);
 
     m_matchCount = new QLabel;
     m_matchCount->setObjectName(QStringLiteral("matchCountLabel"));
@@ -124,9 +124,11 @@ QWidget *DatagramPane::createBar()
     m_autoScroll->setChecked(true);
     connect(m_autoScroll, &QCheckBox::toggled, this, &DatagramPane::scrollIfFollowing);
 
-    m_heldLabel = new QLabel(tr("(held: a row is selected)"));
+    // Short: it comes and goes beside the check box, and the tooltip says why.
+    m_heldLabel = new QLabel(tr("(held)"));
     m_heldLabel->setObjectName(QStringLiteral("autoScrollHeldLabel"));
-    m_heldLabel->setToolTip(m_autoScroll->toolTip());
+    m_heldLabel->setToolTip(tr("Held while a row is selected, so that it stays beside its "
+                               "details; Esc in the table lets go of it"));
     m_heldLabel->hide();
 
     m_clearButton = new QPushButton(tr("&Clear"));

@@ -61,7 +61,8 @@ void InterfaceComboBox::setListsInterfacesWithoutIPv4(bool listed)
 
 QList<InterfaceChoice> InterfaceComboBox::currentInterfaces() const
 {
-    return m_withoutIPv4 ? NetworkInterfaces::allInterfaces() : NetworkInterfaces::ipv4Interfaces();
+    return m_withoutIPv4 ? NetworkInterfaces::ipv4InterfacesAndOthers()
+                         : NetworkInterfaces::ipv4Interfaces();
 }
 
 void InterfaceComboBox::attachRefreshButton(QAbstractButton *button)

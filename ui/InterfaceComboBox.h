@@ -9,11 +9,12 @@
 
 class QAbstractButton;
 
-// The IPv4 interfaces that can carry multicast, as "lo — 127.0.0.1". The selection is a
-// spec, as in the configuration: a name ("lo") or an address ("127.0.0.1"). A configured
-// interface that does not exist (yet) stays selected, marked "(not found)", rather than
-// being swapped silently for another one. The list follows interfaces coming and going.
-// Where IPv6 is wanted too, interfaces without an IPv4 address are listed by name.
+// The IPv4 interfaces that can carry multicast, as "lo — 127.0.0.1", one entry per address
+// ("eth0 — 198.18.0.1" and "eth0 — 198.18.0.2"): choosing one uses that address. The
+// selection is a spec, as in the configuration: a name ("lo") or an address ("127.0.0.1").
+// A configured interface that does not exist (yet) stays selected, marked "(not found)",
+// rather than being swapped silently for another one. The list follows interfaces coming
+// and going. Where IPv6 is wanted too, interfaces without an IPv4 address are listed by name.
 class InterfaceComboBox final : public QComboBox
 {
     Q_OBJECT

@@ -3,9 +3,11 @@
 
 #include "AboutDialog.h"
 #include "AppTheme.h"
+#include "ContentScrollArea.h"
 #include "DatagramDetailPane.h"
 #include "ExportActions.h"
 #include "InlineMessage.h"
+#include "LivenessSummary.h"
 #include "SenderTabs.h"
 #include "SubscriptionEditor.h"
 #include "SubscriptionTableModel.h"
@@ -53,6 +55,7 @@ MainWindow::MainWindow(MonitorSession &session, SettingsStore &settings,
 
     setupReceiveControls(subscriptions);
     setupTables();
+    setupScrolling();
     setupTransmitDock(transmit);
     setupDetailDock();
     setupMenus();
@@ -125,10 +128,12 @@ void MainWindow::setupReceiveControls(const StartingSubscriptions &subscriptions
                            m_receiveConfig.port, this);
     m_ui->receiveGroup->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     // The alarm keeps its place while hidden, so that nothing under it moves when a sender
-    // goes silent and a click meant for a row still lands on that row.
+    // goes silent and a click meant for a row still lands on that row. A quiet line about
+    // the senders stands in that place meanwhile.
     QSizePolicy bannerPolicy = m_ui->silenceBanner->sizePolicy();
     bannerPolicy.setRetainSizeWhenHidden(true);
     m_ui->silenceBanner->setSizePolicy(bannerPolicy);
+    connect(m_ui->silenceBanner, &SilenceBanner::dismissed, this, &MainWindow::showLivenessSummary);
 
     connect(m_ui->listenButton, &QPushButton::clicked, this, &MainWindow::toggleListening);
     connect(m_subscriptions, &SubscriptionTableModel::choicesEdited, this,
@@ -150,6 +155,15 @@ void MainWindow::setupTables()
     connect(datagrams, &DatagramPane::clearRequested, &m_session, &MonitorSession::clear);
 }
 
+// Below the room its contents need (a small screen, or QT_SCALE_FACTOR=2 on a 1920×1080 one)
+// the window scrolls, rather than growing past the screen and taking its status bar with it.
+void MainWindow::setupScrolling()
+{
+    auto *area = new ContentScrollArea(takeCentralWidget());
+    area->setObjectName(QStringLiteral("centralScrollArea"));
+    setCentralWidget(area);
+}
+
 void MainWindow::setupTransmitDock(const TransmitConfig &config)
 {
     auto *panel = new TransmitPanel(m_session.transmitter());
@@ -160,7 +174,9 @@ void MainWindow::setupTransmitDock(const TransmitConfig &config)
 
     auto *dock = new QDockWidget(tr("Transmit"), this);
     dock->setObjectName(QStringLiteral("transmitDock")); // the key for saveState()
-    dock->setWidget(panel);
+    auto *scrolling = new ContentScrollArea(panel);
+    scrolling->setObjectName(QStringLiteral("transmitScrollArea"));
+    dock->setWidget(scrolling);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 
     QAction *toggleDock = dock->toggleViewAction();
@@ -436,12 +452,19 @@ void MainWindow::showLivenessEvents(const QList<LivenessEvent> &events)
     const TrafficStatistics &statistics = m_session.statistics();
     m_ui->silenceBanner->showSilentSenders(statistics, events);
     m_notifier.notify(statistics, events);
-    m_ui->statusBar->showTraffic(statistics, m_ui->datagramPane->evictedCount());
+    refreshTraffic();
+}
+
+void MainWindow::showLivenessSummary()
+{
+    m_ui->livenessSummary->setVisible(m_ui->silenceBanner->isHidden());
+    m_ui->livenessSummary->showSummary(m_session.statistics());
 }
 
 void MainWindow::refreshTraffic()
 {
     m_ui->statusBar->showTraffic(m_session.statistics(), m_ui->datagramPane->evictedCount());
+    showLivenessSummary();
 }
 
 void MainWindow::showCleared()

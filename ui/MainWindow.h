@@ -59,6 +59,7 @@ protected:
 private:
     void setupReceiveControls(const StartingSubscriptions &subscriptions);
     void setupTables();
+    void setupScrolling();
     void setupTransmitDock(const TransmitConfig &config);
     void setupDetailDock();
     void setupMenus();
@@ -76,6 +77,7 @@ private:
     void showListenButtons();
 
     void showLivenessEvents(const QList<LivenessEvent> &events);
+    void showLivenessSummary();
     void refreshTraffic();
     void showCleared();
     void showSettingsProblem(const QString &path, const QString &reason);

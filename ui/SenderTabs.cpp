@@ -42,9 +42,7 @@ SenderTabs::SenderTabs(MonitorSession &session, SettingsStore &settings, QWidget
     TableViews::setup(m_eventView, &m_eventModel);
     TableViews::sizeColumns(m_eventView, {{EventLogModel::Time, "00:00:00.000"},
                                           {EventLogModel::Sender, "255.255.255.255"}});
-    // The newest event stays in view, as in a log.
-    connect(&m_eventModel, &QAbstractItemModel::rowsInserted, m_eventView,
-            &QAbstractItemView::scrollToBottom);
+    TableViews::followLastRow(m_eventView);
 
     addTab(m_senderView, tr("Se&nders"));
     addTab(graphs, tr("&Graphs"));

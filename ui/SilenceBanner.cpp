@@ -95,6 +95,7 @@ void SilenceBanner::dismiss()
 {
     m_dismissed = true;
     hide();
+    emit dismissed();
 }
 
 // Painted rather than styled, so the colours follow a change of theme at once.

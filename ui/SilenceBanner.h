@@ -26,6 +26,9 @@ public:
                            const QList<LivenessEvent> &events = {});
     QString text() const;
 
+signals:
+    void dismissed();
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 

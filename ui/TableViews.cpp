@@ -3,6 +3,7 @@
 #include "ColumnHeaders.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 
@@ -23,6 +24,24 @@ void setup(QTableView *view, QAbstractItemModel *model)
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setStretchLastSection(true);
+}
+
+void followLastRow(QTableView *view)
+{
+    QScrollBar *bar = view->verticalScrollBar();
+    // A property of the scroll bar rather than a capture, so that it lives as long as the view.
+    bar->setProperty("followsLastRow", true);
+    QObject::connect(bar, &QScrollBar::valueChanged, bar, [bar](int value) {
+        bar->setProperty("followsLastRow", value == bar->maximum());
+    });
+    QObject::connect(bar, &QScrollBar::rangeChanged, bar, [bar](int, int maximum) {
+        if (bar->property("followsLastRow").toBool())
+            bar->setValue(maximum);
+    });
+    QObject::connect(view->model(), &QAbstractItemModel::rowsInserted, bar, [view, bar] {
+        if (bar->property("followsLastRow").toBool())
+            view->scrollToBottom();
+    });
 }
 
 int columnWidth(const QTableView *view, int column, const QString &sample)

@@ -18,6 +18,10 @@ void setup(QTableView *view, QAbstractItemModel *model);
 void sizeColumns(QTableView *view, std::initializer_list<std::pair<int, const char *>> samples);
 // The same, with the samples the model's header gives (ColumnSampleRole).
 void sizeColumnsFromHeader(QTableView *view);
+// Keeps the newest (last) row in view, as a log does, while the view is scrolled to the end:
+// when rows are added, and when the view's height or its horizontal scroll bar changes the
+// room (a view filled while hidden is scrolled for the size it had then).
+void followLastRow(QTableView *view);
 // The width sizeColumns() gives a column for this sample.
 int columnWidth(const QTableView *view, int column, const QString &sample);
 

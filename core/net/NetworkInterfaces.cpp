@@ -36,10 +36,34 @@ QHostAddress ipv6Source(int interfaceIndex)
     return linkLocal;
 }
 
+static void appendChoices(const QNetworkInterface &interface, bool withoutIPv4,
+                          QList<InterfaceChoice> *choices)
+{
+    const bool isUp = interface.flags().testFlag(QNetworkInterface::IsUp);
+    bool hasIPv4 = false;
+    for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+        if (entry.ip().protocol() != QAbstractSocket::IPv4Protocol)
+            continue;
+        choices->append({interface.name(), entry.ip(), interface.index(), isUp});
+        hasIPv4 = true;
+    }
+    if (!hasIPv4 && withoutIPv4)
+        choices->append({interface.name(), QHostAddress(), interface.index(), isUp});
+}
+
 QList<InterfaceChoice> ipv4Interfaces()
 {
-    QList<InterfaceChoice> choices = allInterfaces();
-    choices.removeIf([](const InterfaceChoice &choice) { return choice.address.isNull(); });
+    QList<InterfaceChoice> choices;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
+        appendChoices(interface, false, &choices);
+    return choices;
+}
+
+QList<InterfaceChoice> ipv4InterfacesAndOthers()
+{
+    QList<InterfaceChoice> choices;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
+        appendChoices(interface, true, &choices);
     return choices;
 }
 

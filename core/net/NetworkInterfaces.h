@@ -7,12 +7,12 @@
 
 #include <optional>
 
-// An interface that can carry IPv4 multicast: it is up and has an IPv4 address.
+// An interface that can carry IPv4 multicast, by one of its IPv4 addresses.
 // Loopback is included: Linux's lo lacks the multicast flag yet works when pinned.
 struct InterfaceChoice
 {
     QString name;        // "lo", "eth0"
-    QHostAddress address; // its first IPv4 address
+    QHostAddress address; // one of its IPv4 addresses
     int index = 0;
     bool isUp = false;
 
@@ -31,9 +31,15 @@ namespace NetworkInterfaces {
 // address, else its link-local one (with its scope); null when it has neither.
 QHostAddress ipv6Source(int interfaceIndex);
 
+// One choice per IPv4 address: an interface with two is listed twice ("eth0 — 198.18.0.1",
+// "eth0 — 198.18.0.2"), as each is a different source to send from.
 QList<InterfaceChoice> ipv4Interfaces();
-// Every interface, those without an IPv4 address with a null address (IPv6 needs none).
+// Every interface once, with its first IPv4 address, or a null one when it has none (IPv6
+// needs none).
 QList<InterfaceChoice> allInterfaces();
+// ipv4Interfaces() with, in their places, the interfaces that have no IPv4 address by name:
+// the choices where IPv6 groups are wanted too.
+QList<InterfaceChoice> ipv4InterfacesAndOthers();
 // Finds an interface by name ("lo") or by one of its addresses ("127.0.0.1"). For IPv4 it
 // must have an IPv4 address (the one sending uses); IPv6 needs none but its index.
 enum class Need { IPv4Address, IndexOnly };

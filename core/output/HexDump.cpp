@@ -6,7 +6,6 @@ namespace HexDump {
 
 namespace {
 
-constexpr int offsetDigits = 8;
 constexpr int groupSize = 8;
 const char hexDigits[] = "0123456789abcdef";
 
@@ -17,12 +16,13 @@ QChar printable(unsigned char byte)
 
 } // namespace
 
-QString format(const QByteArray &bytes, int bytesPerLine)
+QString format(const QByteArray &bytes, int bytesPerLine, int offsetDigits)
 {
     if (bytes.isEmpty())
         return {};
     if (bytesPerLine <= 0)
         bytesPerLine = defaultBytesPerLine;
+    offsetDigits = std::clamp(offsetDigits, 1, 16);
 
     const qsizetype groups = (bytesPerLine + groupSize - 1) / groupSize;
     // offset, two spaces, "xx " per byte, one more space per group, then "|ascii|".

@@ -105,7 +105,8 @@ private slots:
     {
         const QByteArray payload("ATU 2022-02-13 09:00:00.123456\r\n\x01", 33);
         m_pane.setDatagram(sample(payload));
-        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload));
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16, 4));
+        QVERIFY(view("hexView")->toPlainText().startsWith(QStringLiteral("0000  41 54 55 20")));
         QCOMPARE(view("textView")->toPlainText(),
                  QStringLiteral("ATU 2022-02-13 09:00:00.123456\\r\\n\\x01"));
         QVERIFY(view("hexView")->isReadOnly());
@@ -142,18 +143,34 @@ private slots:
         m_pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&m_pane));
         m_pane.setDatagram(sample(payload));
-        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16));
+        QCOMPARE(m_pane.bytesPerLine(), 16);
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16, 4));
+        QCOMPARE(view("hexView")->horizontalScrollBar()->maximum(), 0);
         m_pane.resize(m_pane.minimumSizeHint().width(), 700);
-        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 8));
-        // At its narrowest (so that it fits beside the tables at 1024 px) the view scrolls
-        // sideways to the end of a line rather than cutting it.
-        const QFontMetrics metrics(view("hexView")->font());
+        QCOMPARE(m_pane.bytesPerLine(), 8);
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 8, 4));
+        // At its narrowest a whole line is in view, its characters too: nothing to scroll.
+        QPlainTextEdit *hex = view("hexView");
+        QTRY_COMPARE(hex->horizontalScrollBar()->maximum(), 0);
+        const QFontMetrics metrics(hex->font());
         const int lineWidth =
-            metrics.horizontalAdvance(HexDump::format(payload, 8).section(QLatin1Char('\n'), 0, 0));
-        QScrollBar *sideways = view("hexView")->horizontalScrollBar();
-        QVERIFY(lineWidth <= view("hexView")->viewport()->width() + sideways->maximum());
+            metrics.horizontalAdvance(hex->toPlainText().section(QLatin1Char('\n'), 0, 0));
+        QVERIFY(lineWidth + 2 * hex->document()->documentMargin() <= hex->viewport()->width());
         m_pane.resize(1000, 700);
-        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16));
+        QCOMPARE(view("hexView")->toPlainText(), HexDump::format(payload, 16, 4));
+        m_pane.hide();
+    }
+
+    // Long enough for a vertical scroll bar: the lines still fit beside it.
+    void aLongPayloadNeedsNoSidewaysScrolling()
+    {
+        m_pane.resize(m_pane.minimumSizeHint().width(), 500);
+        m_pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_pane));
+        m_pane.setDatagram(sample(QByteArray(1400, '\x7f')));
+        QPlainTextEdit *hex = view("hexView");
+        QVERIFY(hex->verticalScrollBar()->maximum() > 0);
+        QTRY_COMPARE(hex->horizontalScrollBar()->maximum(), 0);
         m_pane.hide();
     }
 

@@ -1,5 +1,8 @@
 #include "InterfaceComboBox.h"
 
+#include "TestNetwork.h"
+
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,7 +19,8 @@ std::optional<InterfaceChoice> loopback()
 
 } // namespace
 
-// Reads the host's interfaces but sends nothing: safe outside the test namespace.
+// Reads the host's interfaces but sends nothing: safe outside the test namespace, but for
+// the interface with two addresses, made only inside it.
 class TestInterfaceComboBox final : public QObject
 {
     Q_OBJECT
@@ -92,6 +96,39 @@ private slots:
         QCOMPARE(chosen.at(0).at(0).toString(), first);
         QCOMPARE(combo.spec(), first);
         QVERIFY(combo.isSpecFound());
+    }
+
+    // Each address is a choice of its own, and choosing one keeps that address.
+    void listsEveryAddressOfAnInterface()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        QVERIFY(TestNetwork::ip(QStringLiteral("link add mcTwo0 type veth peer name mcTwo1")));
+        const auto removeLink = qScopeGuard([] { TestNetwork::ip(QStringLiteral("link del mcTwo0")); });
+        QVERIFY(TestNetwork::ip(QStringLiteral("addr add 198.18.77.1/24 dev mcTwo0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("addr add 198.18.77.2/24 dev mcTwo0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcTwo0 up")));
+
+        InterfaceComboBox combo;
+        const int first = combo.findText(QStringLiteral("mcTwo0 — 198.18.77.1"));
+        const int second = combo.findText(QStringLiteral("mcTwo0 — 198.18.77.2"));
+        QVERIFY(first >= 0);
+        QCOMPARE(second, first + 1);
+
+        QSignalSpy chosen(&combo, &InterfaceComboBox::specChosen);
+        combo.setCurrentIndex(second);
+        emit combo.activated(second); // as a click in the list does
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(combo.spec(), QStringLiteral("198.18.77.2"));
+        combo.refresh();
+        QCOMPARE(combo.currentIndex(), second);
+        const auto resolved = NetworkInterfaces::resolve(combo.spec());
+        QVERIFY(resolved);
+        QCOMPARE(resolved->name, QStringLiteral("mcTwo0"));
+        QCOMPARE(resolved->address, QHostAddress(QStringLiteral("198.18.77.2")));
+
+        // A name picks the first of its addresses.
+        combo.setSpec(QStringLiteral("mcTwo0"));
+        QCOMPARE(combo.currentIndex(), first);
     }
 
     void emptySpecPicksTheFirstInterface()

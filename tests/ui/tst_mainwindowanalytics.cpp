@@ -289,12 +289,18 @@ private slots:
     {
         WindowHarness harness(m_iniPath);
         QStringList texts;
-        QTimer::singleShot(0, this, [&texts] {
+        int linkGap = 0;
+        int lineHeight = 0;
+        QTimer::singleShot(0, this, [&texts, &linkGap, &lineHeight] {
             auto *dialog = qobject_cast<AboutDialog *>(QApplication::activeModalWidget());
             if (!dialog)
                 return;
             for (const QLabel *label : dialog->findChildren<QLabel *>())
                 texts.append(label->text());
+            // The homepage, the widest line, keeps well clear of the dialog's edge.
+            const auto *link = dialog->findChild<QLabel *>(QStringLiteral("aboutHomepage"));
+            linkGap = dialog->width() - link->mapTo(dialog, QPoint(link->width(), 0)).x();
+            lineHeight = link->fontMetrics().height();
             dialog->reject();
         });
         harness.find<QAction>("aboutAction")->trigger();
@@ -305,6 +311,7 @@ private slots:
         QVERIFY(all.contains(QStringLiteral(MCAST_MONITOR_LICENSE)));
         QVERIFY(all.contains(QStringLiteral(MCAST_MONITOR_COPYRIGHT)));
         QVERIFY(all.contains(QStringLiteral(MCAST_MONITOR_HOMEPAGE)));
+        QVERIFY2(linkGap >= lineHeight, qPrintable(QStringLiteral("%1 < %2").arg(linkGap).arg(lineHeight)));
         QVERIFY(harness.find<QAction>("aboutQtAction"));
     }
 

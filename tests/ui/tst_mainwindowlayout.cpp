@@ -3,8 +3,11 @@
 #include "DatagramTableModel.h"
 #include "SenderTableModel.h"
 #include "TableViews.h"
+#include "SenderTabs.h"
 #include "SilenceBanner.h"
 #include "TestDatagrams.h"
+
+#include "net/SubscriptionSpec.h"
 
 #include "OffscreenScreen.h"
 #include "WindowHarness.h"
@@ -12,11 +15,14 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QToolButton>
 
 // The window on a 1024×768 screen: it opens within the screen, fits the room a window
 // manager's frame leaves (~1000×720), and every dock stays reachable.
@@ -50,29 +56,71 @@ private slots:
         harness.window.resize(1000, 720);
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         QCOMPARE(harness.window.size(), QSize(1000, 720));
-        const QList<QDockWidget *> docks = harness.window.findChildren<QDockWidget *>();
-        QCOMPARE(docks.size(), 2);
-        for (QDockWidget *dock : docks) {
-            QVERIFY(!dock->isFloating());
-            const bool shown = dock->isVisible() && !dock->visibleRegion().isEmpty();
-            const bool behindATab = !harness.window.tabifiedDockWidgets(dock).isEmpty();
-            QVERIFY2(shown || behindATab, qPrintable(dock->objectName()));
-            if (dock->visibleRegion().isEmpty())
-                continue; // behind the other's tab
-            QVERIFY2(harness.window.rect().contains(dock->geometry()),
-                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5").arg(dock->objectName()).arg(dock->x()).arg(dock->y()).arg(dock->width()).arg(dock->height())));
-            QVERIFY(dock->widget()->minimumSizeHint().width() <= dock->width());
-            QVERIFY(dock->widget()->minimumSizeHint().height() <= dock->height());
-        }
-        // The tab bar that switches between them is on screen.
-        const auto tabBars = harness.window.findChildren<QTabBar *>();
-        const bool tabBarShown = std::any_of(tabBars.cbegin(), tabBars.cend(), [&](QTabBar *bar) {
-            return bar->parent() == &harness.window && bar->isVisible() && bar->count() == 2;
-        });
-        QVERIFY(tabBarShown);
-        auto *listening = harness.find<QLabel>("listeningStatusLabel");
-        QVERIFY(listening->isVisible());
-        QVERIFY(listening->width() >= 200);
+        verifyEverythingReachable(harness, 200);
+    }
+
+    // QT_SCALE_FACTOR=2 on a 1920×1080 screen leaves 960×540 logical pixels, less a window
+    // manager's frame and panel: the window goes down to 940×500 with its status bar in
+    // sight, the tables and the transmit panel scrolling where their room runs out.
+    void fitsHalfOfA1920By1080Screen()
+    {
+        WindowHarness harness(m_iniPath);
+        const QSize minimum = harness.window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 940 && minimum.height() <= 500,
+                 qPrintable(QStringLiteral("minimum %1×%2").arg(minimum.width()).arg(minimum.height())));
+        harness.window.resize(940, 500);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(940, 500));
+        verifyEverythingReachable(harness, 120);
+    }
+
+    // Scroll bars only where the room is short: not at 1000×720 with a note wrapped over two
+    // lines (the command line's subscriptions), whose preferred height is more than its least.
+    void scrollsOnlyBelowTheLeastItNeeds()
+    {
+        ReceiveChoices choices;
+        choices.specs = {*SubscriptionSpec::parse(u"239.1.1.7:5007@lo", {}, nullptr)};
+        WindowHarness harness(m_iniPath, choices);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *note = harness.find<QLabel>("subscriptionOriginLabel");
+        QVERIFY(note->isVisible());
+        QVERIFY(note->height() > 1.5 * note->fontMetrics().height()); // wrapped
+        auto *area = harness.find<QScrollArea>("centralScrollArea");
+        QVERIFY(!area->verticalScrollBar()->isVisible());
+        QVERIFY(!area->horizontalScrollBar()->isVisible());
+        auto *transmit = harness.find<QScrollArea>("transmitScrollArea");
+        QVERIFY(!transmit->verticalScrollBar()->isVisible());
+        // Made short, it scrolls to what no longer fits.
+        harness.window.resize(940, 500);
+        QTRY_VERIFY(area->verticalScrollBar()->isVisible());
+        QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    }
+
+    // At the size the window opens at on a 1024×768 screen, a selected datagram's hex dump
+    // is whole: offset, bytes and characters, with no sideways scrolling.
+    void theHexDumpFitsAtTheDefaultSize()
+    {
+        WindowHarness harness(m_iniPath);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(1024, 768));
+        auto *detailDock = harness.find<QDockWidget>("detailDock");
+        detailDock->raise();
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
+                                                 WallClock::nowUs(), QByteArray(1400, 'Z'))});
+        harness.find<QTableView>("datagramView")->selectRow(0);
+        auto *hex = harness.find<QPlainTextEdit>("hexView");
+        QTRY_VERIFY(hex->isVisible());
+        QVERIFY(hex->toPlainText().endsWith(QStringLiteral("|ZZZZZZZZ|")));
+        QVERIFY(harness.window.rect().contains(detailDock->geometry()));
+        QTRY_VERIFY(hex->verticalScrollBar()->isVisible()); // and the lines fit beside it
+        QTRY_COMPARE(hex->horizontalScrollBar()->maximum(), 0);
+        const QString firstLine = hex->toPlainText().section(QLatin1Char('\n'), 0, 0);
+        const int lineWidth = hex->fontMetrics().horizontalAdvance(firstLine)
+                              + 2 * int(hex->document()->documentMargin());
+        QVERIFY2(lineWidth <= hex->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(lineWidth).arg(hex->viewport()->width())));
+        QVERIFY(hex->document()->idealWidth() <= hex->viewport()->width());
     }
 
     // The flows table's default columns (loss among them) are all in sight at 1024×768
@@ -111,15 +159,66 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
         auto *table = harness.find<QTableView>("datagramView");
         auto *banner = harness.find<SilenceBanner>("silenceBanner");
+        auto *summary = harness.find<QLabel>("livenessSummary");
         QVERIFY(!banner->isVisible());
+        // The alarm's place is not an empty strip meanwhile: a quiet line says how things are.
+        QVERIFY(summary->isVisible());
+        QCOMPARE(summary->text(), QStringLiteral("No senders yet"));
+        QCOMPARE(summary->foregroundRole(), QPalette::WindowText);
         const QRect before = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000002), 40000,
+                                                 WallClock::nowUs(), "b")});
+        QCOMPARE(summary->text(), QStringLiteral("The sender is live"));
         // Last heard ten seconds ago: the next liveness tick finds it silent.
         harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000001), 40000,
                                                  WallClock::nowUs() - 10'000'000, "a")});
         QTRY_VERIFY(banner->isVisible());
+        QVERIFY(!summary->isVisible());
+        QVERIFY(banner->geometry().contains(summary->geometry()));
         QApplication::processEvents();
         const QRect after = QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size());
         QCOMPARE(after, before);
+
+        QTest::mouseClick(harness.find<QToolButton>("dismissSilenceButton"), Qt::LeftButton);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(summary->isVisible());
+        QCOMPARE(summary->text(), QStringLiteral("2 senders: 1 live, 1 silent (alarm dismissed)"));
+        QCOMPARE(QRect(table->mapTo(&harness.window, QPoint(0, 0)), table->size()), before);
+    }
+
+    // The newest event is in view whole, whether the log was in front when it came or not.
+    void theEventLogsLastRowIsWhole()
+    {
+        WindowHarness harness(m_iniPath);
+        harness.window.resize(1000, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        auto *tabs = harness.find<SenderTabs>("senderTabs");
+        auto *log = harness.find<QTableView>("eventLogView");
+        const auto lastRowIsWhole = [&] {
+            const QModelIndex last = log->model()->index(log->model()->rowCount() - 1, 0);
+            return log->viewport()->rect().contains(log->visualRect(last));
+        };
+        for (int sender = 1; sender <= 30; ++sender) {
+            harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + sender), 40000,
+                                                     WallClock::nowUs(), "x")});
+        }
+        QTRY_COMPARE(log->model()->rowCount(), 30);
+        tabs->setCurrentIndex(SenderTabs::EventLogTab);
+        QVERIFY(log->isVisible());
+        QVERIFY(log->verticalScrollBar()->value() > 0);
+        QTRY_VERIFY(lastRowIsWhole());
+        for (int sender = 31; sender <= 35; ++sender) {
+            harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + sender), 40000,
+                                                     WallClock::nowUs(), "x")});
+        }
+        QTRY_COMPARE(log->model()->rowCount(), 35);
+        QVERIFY(lastRowIsWhole());
+        // Scrolled back to read, the reader is not pulled away by the next event.
+        log->verticalScrollBar()->setValue(0);
+        harness.receive({TestDatagrams::datagram(IpAddress::fromIPv4(0x7f000000 + 36), 40000,
+                                                 WallClock::nowUs(), "x")});
+        QTRY_COMPARE(log->model()->rowCount(), 36);
+        QCOMPARE(log->verticalScrollBar()->value(), 0);
     }
 
     void countersAgreeWithTheTable()
@@ -153,8 +252,11 @@ private slots:
         harness.receive(batch(100));
         QVERIFY(table->verticalScrollBar()->value() > 0); // following the newest
         const int selected = 95;
+        auto *area = harness.find<QScrollArea>("centralScrollArea");
         table->selectRow(selected);
         QVERIFY(harness.find<QLabel>("autoScrollHeldLabel")->isVisible());
+        // The note beside Auto-scroll widens nothing: no sideways scrolling of the window.
+        QVERIFY(!area->horizontalScrollBar()->isVisible());
         const int held = table->verticalScrollBar()->value();
         harness.receive(batch(100));
         QCOMPARE(table->verticalScrollBar()->value(), held);
@@ -183,6 +285,56 @@ private slots:
     }
 
 private:
+    // Nothing overlaps, nothing is off the window, and what does not fit scrolls: the docks
+    // (or the tab that brings each forward), the controls and tables, the status bar.
+    static void verifyEverythingReachable(WindowHarness &harness, int listeningWidth)
+    {
+        const QRect window = harness.window.rect();
+        const QList<QDockWidget *> docks = harness.window.findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 2);
+        QList<QRect> taken;
+        for (QDockWidget *dock : docks) {
+            QVERIFY(!dock->isFloating());
+            const bool shown = dock->isVisible() && !dock->visibleRegion().isEmpty();
+            const bool behindATab = !harness.window.tabifiedDockWidgets(dock).isEmpty();
+            QVERIFY2(shown || behindATab, qPrintable(dock->objectName()));
+            if (dock->visibleRegion().isEmpty())
+                continue; // behind the other's tab
+            QVERIFY2(window.contains(dock->geometry()),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4×%5").arg(dock->objectName()).arg(dock->x()).arg(dock->y()).arg(dock->width()).arg(dock->height())));
+            QVERIFY(dock->widget()->minimumSizeHint().width() <= dock->width());
+            QVERIFY(dock->widget()->minimumSizeHint().height() <= dock->height());
+            taken.append(dock->geometry());
+        }
+        // The tab bar that switches between them is on screen.
+        const auto tabBars = harness.window.findChildren<QTabBar *>();
+        const bool tabBarShown = std::any_of(tabBars.cbegin(), tabBars.cend(), [&](QTabBar *bar) {
+            return bar->parent() == &harness.window && bar->isVisible() && bar->count() == 2
+                   && window.contains(bar->geometry());
+        });
+        QVERIFY(tabBarShown);
+
+        auto *central = harness.window.centralWidget();
+        QStatusBar *status = harness.window.statusBar();
+        QVERIFY(status->isVisible());
+        for (const QRect &area : {central->geometry(), status->geometry(),
+                                  harness.window.menuBar()->geometry()}) {
+            QVERIFY(window.contains(area));
+            for (const QRect &other : std::as_const(taken))
+                QVERIFY(!area.intersects(other));
+            taken.append(area);
+        }
+        // The controls and tables have at least the room they need, scrolled to if not shown.
+        auto *scrolled = harness.find<QScrollArea>("centralScrollArea")->widget();
+        QVERIFY(scrolled->width() >= scrolled->minimumSizeHint().width());
+        QVERIFY(scrolled->height() >= scrolled->minimumSizeHint().height());
+        auto *transmit = harness.find<QWidget>("transmitPanel");
+        QVERIFY(transmit->height() >= transmit->minimumSizeHint().height());
+        auto *listening = harness.find<QLabel>("listeningStatusLabel");
+        QVERIFY(listening->isVisible());
+        QVERIFY(listening->width() >= listeningWidth);
+    }
+
     static DatagramBatch batch(int size)
     {
         DatagramBatch datagrams;

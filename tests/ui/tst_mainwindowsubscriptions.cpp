@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -316,6 +317,49 @@ private slots:
         QCOMPARE(harness.datagrams()->rowCount(), 4);
         QCOMPARE(harness.datagrams()->index(3, DatagramTableModel::Payload).data().toString(),
                  QStringLiteral("still joined"));
+    }
+
+    // An interface with two addresses: the second, chosen beside the field, is the one the
+    // subscription names and the one the status says it was joined on.
+    void joinsOnTheChosenAddressOfTwo()
+    {
+        REQUIRE_PRIVATE_NETWORK();
+        QVERIFY(TestNetwork::ip(QStringLiteral("link add mcTwoW0 type veth peer name mcTwoW1")));
+        const auto removeLink = qScopeGuard([] { TestNetwork::ip(QStringLiteral("link del mcTwoW0")); });
+        QVERIFY(TestNetwork::ip(QStringLiteral("addr add 198.18.78.1/24 dev mcTwoW0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("addr add 198.18.78.2/24 dev mcTwoW0")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcTwoW0 up multicast on")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcTwoW1 up")));
+        TestNetwork::allowLocalSources(QStringLiteral("mcTwoW0"));
+
+        WindowHarness harness(m_iniPath);
+        auto *combo = harness.find<InterfaceComboBox>("interfaceCombo");
+        combo->refresh();
+        const int second = combo->findText(QStringLiteral("mcTwoW0 — 198.18.78.2"));
+        QVERIFY(second >= 0);
+        QVERIFY(combo->findText(QStringLiteral("mcTwoW0 — 198.18.78.1")) >= 0);
+        combo->setCurrentIndex(second);
+        emit combo->activated(second); // as a click in the list does
+        const quint16 port = TestNetwork::freshPort(15);
+        harness.find<QLineEdit>("specEdit")->setText(QStringLiteral("239.1.1.9:%1").arg(port));
+        harness.click("addSubscriptionButton");
+        const int row = harness.subscriptions()->rowCount() - 1;
+        QCOMPARE(harness.subscriptionCell(row, SubscriptionTableModel::Interface),
+                 QStringLiteral("198.18.78.2"));
+
+        harness.click("listenButton");
+        QTRY_COMPARE(harness.subscriptionCell(row, SubscriptionTableModel::State),
+                     QStringLiteral("joined"));
+        const QList<SubscriptionStatus> statuses = harness.session.listener().status().subscriptions;
+        const auto joined = std::find_if(statuses.cbegin(), statuses.cend(), [port](const SubscriptionStatus &s) {
+            return s.subscription.port == port;
+        });
+        QVERIFY(joined != statuses.cend());
+        QCOMPARE(joined->describe(), QStringLiteral("239.1.1.9:%1 on mcTwoW0 — 198.18.78.2").arg(port));
+        QVERIFY(TestNetwork::sendFrom(QStringLiteral("198.18.78.2"), QStringLiteral("239.1.1.9"),
+                                      port, "on the second address"));
+        QTRY_COMPARE(harness.subscriptionCell(row, SubscriptionTableModel::Packets),
+                     QStringLiteral("1"));
     }
 
     // Editing one row while listening joins it anew: its port, then its interface. The other

@@ -54,6 +54,16 @@ private slots:
         QCOMPARE(HexDump::format("abc", 0), HexDump::format("abc"));
     }
 
+    void shorterOffsets()
+    {
+        QCOMPARE(HexDump::format("abcdefghij", 8, 4),
+                 QStringLiteral("0000  61 62 63 64 65 66 67 68  |abcdefgh|\n"
+                                "0008  69 6a                    |ij|"));
+        // The last offset of the largest datagram still fits.
+        QVERIFY(HexDump::format(QByteArray(65'507, 'z'), 16, 4).endsWith(
+            QStringLiteral("\nffe0  7a 7a 7a") + QString(3 * 13 + 2 + 1, QLatin1Char(' ')) + QStringLiteral("|zzz|")));
+    }
+
     void largestDatagram()
     {
         QByteArray payload(65'507, Qt::Uninitialized);
