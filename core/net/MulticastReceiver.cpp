@@ -23,7 +23,6 @@ MulticastReceiver::MulticastReceiver(QObject *parent)
 {
     m_holdOff.setSingleShot(true);
     m_holdOff.setTimerType(Qt::PreciseTimer);
-    m_holdOff.setInterval(holdOffMs);
     connect(&m_holdOff, &QTimer::timeout, this, [this] {
         if (m_epollNotifier)
             m_epollNotifier->setEnabled(true);
@@ -82,7 +81,7 @@ void MulticastReceiver::readReadySockets()
         datagrams += readSocket(static_cast<const ReceiveSocket *>(events[std::size_t(i)].data.ptr));
     if (ready > 0 && datagrams < ready * thinDatagramsPerSocket && m_epollNotifier) {
         m_epollNotifier->setEnabled(false);
-        m_holdOff.start();
+        m_holdOff.start(epollHoldOffMs);
     }
 #endif
 }
@@ -91,14 +90,14 @@ void MulticastReceiver::readNotifiedSocket(const ReceiveSocket *wanted)
 {
     if (readSocket(wanted) >= thinDatagramsPerSocket)
         return;
-    // A thin wake-up: the socket rests until the hold-off ends (see holdOffMs).
+    // A thin wake-up: the socket rests until the hold-off ends (see socketHoldOffMs).
     const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
                                      [wanted](const Socket &s) { return s.socket.get() == wanted; });
     if (socket == m_sockets.end() || !socket->notifier)
         return;
     socket->notifier->setEnabled(false);
     if (!m_holdOff.isActive())
-        m_holdOff.start();
+        m_holdOff.start(socketHoldOffMs);
 }
 
 int MulticastReceiver::readSocket(const ReceiveSocket *wanted)

@@ -39,13 +39,14 @@ public:
     // judged on time even when nothing arrives.
     static constexpr int drainIntervalMs = 100;
     // A wake-up that finds only a few datagrams per ready socket pauses that socket (or,
-    // with many sockets, the epoll set) this long, so that the next reads take more per
-    // system call: 1,000 groups at 100 datagrams/s each otherwise cost a wake-up and a
-    // recvmmsg() for every one or two datagrams, and one group flooded at 250,000/s a poll()
-    // and a recvmmsg() for every three. Arrival times are the kernel's, so the pause moves
-    // none; 1 ms of a flood is far less than the receive buffer holds (2 ms let a 460,000/s
-    // flood overflow it now and then, where the thread was not woken on time).
-    static constexpr int holdOffMs = 1;
+    // with many sockets, the epoll set), so that the next reads take more per system call:
+    // 1,000 groups at 100 datagrams/s each otherwise cost a wake-up and a recvmmsg() for
+    // every one or two datagrams, and one group flooded at 250,000/s a poll() and a
+    // recvmmsg() for every three. Arrival times are the kernel's, so the pause moves none.
+    // A single socket rests 1 ms: a flood into one socket fills its buffer fastest, and
+    // 2 ms let a 460,000/s flood overflow it now and then (the thread was woken late).
+    static constexpr int epollHoldOffMs = 2;
+    static constexpr int socketHoldOffMs = 1;
     static constexpr int thinDatagramsPerSocket = 8;
 
     explicit MulticastReceiver(QObject *parent = nullptr);
