@@ -1,8 +1,8 @@
 #include "DatagramPane.h"
 
-#include "session/MonitorSession.h"
-
+#include "ColumnChooser.h"
 #include "TableViews.h"
+#include "session/MonitorSession.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -25,15 +25,7 @@ DatagramPane::DatagramPane(QWidget *parent)
     m_filter.setSourceModel(&m_model);
     m_view->setObjectName(QStringLiteral("datagramView"));
     TableViews::setup(m_view, &m_filter);
-    TableViews::sizeColumns(m_view, {{DatagramTableModel::Time, "00:00:00.000"},
-                                     {DatagramTableModel::Source, "255.255.255.255"},
-                                     {DatagramTableModel::SourcePort, "65535"},
-                                     {DatagramTableModel::Destination, "239.255.1.1:65535"},
-                                     {DatagramTableModel::Size, "65507"},
-                                     {DatagramTableModel::Ttl, "255"},
-                                     {DatagramTableModel::Ours, "yes"},
-                                     {DatagramTableModel::AtuTime, "00:00:00.000"},
-                                     {DatagramTableModel::AtuOffset, "-9999.9"}});
+    TableViews::sizeColumnsFromHeader(m_view);
 
     // Space would select in the table; here it pauses, as in packet viewers. Line edits
     // keep their spaces: the shortcut lives on the views only.
@@ -75,6 +67,7 @@ DatagramPane::DatagramPane(QWidget *parent)
 
 DatagramPane::~DatagramPane()
 {
+    m_columnChooser.reset(); // saves what is pending while the view is still there
     // The view is a child and outlives the members: it must let go of the models first.
     m_view->setModel(nullptr);
 }
@@ -150,6 +143,11 @@ QWidget *DatagramPane::createBar()
     layout->addWidget(m_heldLabel);
     layout->addWidget(m_clearButton);
     return bar;
+}
+
+void DatagramPane::chooseColumnsWith(SettingsStore &settings)
+{
+    m_columnChooser = std::make_unique<ColumnChooser>(*m_view, settings, QStringLiteral("datagrams"));
 }
 
 void DatagramPane::follow(MonitorSession &session)

@@ -8,13 +8,16 @@
 #include <QWidget>
 
 #include <chrono>
+#include <memory>
 
+class ColumnChooser;
 class MonitorSession;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class SettingsStore;
 
 // The datagrams table and the bar above it: a filter on source and payload, Pause (the
 // table holds still while receiving and statistics go on), Auto-scroll and Clear.
@@ -31,6 +34,8 @@ public:
 
     // Shows the session's datagrams from now on, and forgets them when it is cleared.
     void follow(MonitorSession &session);
+    // The columns shown, their order and widths, as the user chose them (saved as "datagrams").
+    void chooseColumnsWith(SettingsStore &settings);
     void appendBatch(const DatagramBatch &batch);
     void clear();
     void setCapacity(int rows) { m_model.setCapacity(rows); }
@@ -72,4 +77,5 @@ private:
     QLabel *m_heldLabel = nullptr;
     QPushButton *m_clearButton = nullptr;
     QTableView *m_view = nullptr;
+    std::unique_ptr<ColumnChooser> m_columnChooser;
 };

@@ -32,38 +32,65 @@ bool isNumeric(int column)
     }
 }
 
-// In Column order.
-constexpr ColumnTitle columnTitles[] = {
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Time"),
-     QT_TRANSLATE_NOOP("DatagramTableModel", "Local time the datagram arrived")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Source"),
-     QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's address")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Src port"),
-     QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's UDP port")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Group"),
-     QT_TRANSLATE_NOOP("DatagramTableModel",
-                       "Multicast group and port it was sent to: the subscription it came in by")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Size"),
-     QT_TRANSLATE_NOOP("DatagramTableModel", "UDP payload size in bytes")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "TTL"),
-     QT_TRANSLATE_NOOP("DatagramTableModel",
-                       "IP time-to-live on arrival (— when the system did not report it)")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Ours"),
-     QT_TRANSLATE_NOOP("DatagramTableModel", "Sent by this window's own transmitter")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "ATU time"),
-     QT_TRANSLATE_NOOP("DatagramTableModel",
-                       "Timestamp of an ATU heartbeat. It carries no time zone: it is read as "
-                       "this computer's local time")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Offset ms"),
-     QT_TRANSLATE_NOOP("DatagramTableModel",
-                       "Arrival time minus ATU time. The ATU time is read as this computer's "
-                       "local time, so a sender in another time zone is whole hours off")},
-    {QT_TRANSLATE_NOOP("DatagramTableModel", "Payload"),
-     QT_TRANSLATE_NOOP("DatagramTableModel",
-                       "Payload as escaped text, or hex when it looks binary; hover a cell for "
-                       "more")},
+constexpr auto always = ColumnShown::Always;
+constexpr auto byDefault = ColumnShown::ByDefault;
+constexpr auto onRequest = ColumnShown::OnRequest;
+
+// In DatagramTableModel::Column order; the keys name the columns in the settings: never
+// change one. By default the table shows what fits 1024 px with the payload in view; the
+// source port, TTL, our own marker (those rows are tinted anyway) and the ATU time are a
+// right click away.
+constexpr ColumnHeader columnHeaders[] = {
+    {"time",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Time"),
+      QT_TRANSLATE_NOOP("DatagramTableModel", "Local time the datagram arrived")},
+     false, always, "00:00:00.000"},
+    {"source",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Source"),
+      QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's address")},
+     false, always, "255.255.255.255"},
+    {"source_port",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Src port"),
+      QT_TRANSLATE_NOOP("DatagramTableModel", "Sender's UDP port")},
+     true, onRequest, "65535"},
+    {"group",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Group"),
+      QT_TRANSLATE_NOOP("DatagramTableModel",
+                        "Multicast group and port it was sent to: the subscription it came in by")},
+     false, byDefault, "239.255.1.1:65535"},
+    {"size",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Size"),
+      QT_TRANSLATE_NOOP("DatagramTableModel", "UDP payload size in bytes")},
+     true, byDefault, "65507"},
+    {"ttl",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "TTL"),
+      QT_TRANSLATE_NOOP("DatagramTableModel",
+                        "IP time-to-live on arrival (— when the system did not report it)")},
+     true, onRequest, "255"},
+    {"ours",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Ours"),
+      QT_TRANSLATE_NOOP("DatagramTableModel", "Sent by this window's own transmitter")},
+     false, onRequest, "yes"},
+    {"atu_time",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "ATU time"),
+      QT_TRANSLATE_NOOP("DatagramTableModel",
+                        "Timestamp of an ATU heartbeat. It carries no time zone: it is read as "
+                        "this computer's local time")},
+     false, onRequest, "00:00:00.000"},
+    {"atu_offset",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Offset ms"),
+      QT_TRANSLATE_NOOP("DatagramTableModel",
+                        "Arrival time minus ATU time. The ATU time is read as this computer's "
+                        "local time, so a sender in another time zone is whole hours off")},
+     true, byDefault, "-9999.9"},
+    {"payload",
+     {QT_TRANSLATE_NOOP("DatagramTableModel", "Payload"),
+      QT_TRANSLATE_NOOP("DatagramTableModel",
+                        "Payload as escaped text, or hex when it looks binary; hover a cell for "
+                        "more")},
+     false, always, ""},
 };
-static_assert(std::size(columnTitles) == DatagramTableModel::ColumnCount);
+static_assert(std::size(columnHeaders) == DatagramTableModel::ColumnCount);
 
 } // namespace
 
@@ -174,7 +201,7 @@ QVariant DatagramTableModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
-    return columnHeaderData(staticMetaObject.className(), columnTitles[section], isNumeric(section), role);
+    return columnHeaderData(staticMetaObject.className(), columnHeaders[section], role);
 }
 
 void DatagramTableModel::appendBatch(const DatagramBatch &batch)

@@ -150,6 +150,7 @@ void MainWindow::setupTables()
     m_ui->tablesSplitter->setStretchFactor(1, 2);
 
     DatagramPane *datagrams = m_ui->datagramPane;
+    datagrams->chooseColumnsWith(m_settings);
     m_senderTabs->addViewAction(datagrams->pauseAction());
     datagrams->follow(m_session);
     connect(datagrams, &DatagramPane::clearRequested, &m_session, &MonitorSession::clear);

@@ -13,6 +13,7 @@
 #include "WindowHarness.h"
 
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -150,6 +151,27 @@ private slots:
                                 .arg(width)
                                 .arg(shown.join(QStringLiteral(", ")))
                                 .arg(view->viewport()->width())));
+    }
+
+    // At the size the window opens at on a 1024×768 screen, the datagrams table shows the
+    // payload without scrolling sideways: at least 150 px of it are in sight.
+    void theDatagramPayloadIsInSightAtTheDefaultSize()
+    {
+        WindowHarness harness(m_iniPath);
+        QVERIFY(QTest::qWaitForWindowExposed(&harness.window));
+        QCOMPARE(harness.window.size(), QSize(1024, 768));
+        auto *view = harness.find<QTableView>("datagramView");
+        QVERIFY(view->isVisible());
+        QTRY_COMPARE(view->horizontalScrollBar()->value(), 0);
+        const int payloadStart = view->columnViewportPosition(DatagramTableModel::Payload);
+        QVERIFY(!view->isColumnHidden(DatagramTableModel::Payload));
+        QVERIFY2(payloadStart >= 0 && payloadStart + 150 <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("Payload starts at %1 of %2 px").arg(payloadStart).arg(view->viewport()->width())));
+        // And the table has its share of the height (three fifths against the flows' tabs,
+        // whose two graphs once took most of it): eight rows or more.
+        const int rowHeight = view->verticalHeader()->defaultSectionSize();
+        QTRY_VERIFY2(view->viewport()->height() >= 8 * rowHeight,
+                     qPrintable(QStringLiteral("%1 px for rows of %2").arg(view->viewport()->height()).arg(rowHeight)));
     }
 
     void theSilenceBannerMovesNothing()
