@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 
+import namespace
 from procfs import cpu_seconds, descendants, rss_mb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -154,10 +155,8 @@ def run_window(monitor, groups, rate, seconds):
 
 def main():
     args = parse_args()
-    if os.environ.get("MCAST_MONITOR_NETNS") != "1":
-        script = os.path.join(TOP, "tests", "run-in-netns.sh")
-        os.execv(script, [script, sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
-    monitor = os.path.realpath(os.path.join(args.build, "app", "mcast-monitor"))
+    namespace.enter(__file__)
+    monitor = namespace.monitor(args.build)
     env = dict(os.environ, XDG_CONFIG_HOME=f"/tmp/groups-config-{os.getpid()}")
 
     # 1. Memory per subscription, idle.

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 
+import namespace
 from procfs import cpu_seconds, descendants, rss_mb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -100,10 +101,8 @@ def measure(label, command, monitor, args, env, startup_s):
 
 def main():
     args = parse_args()
-    if os.environ.get("MCAST_MONITOR_NETNS") != "1":
-        script = os.path.join(TOP, "tests", "run-in-netns.sh")
-        os.execv(script, [script, sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
-    monitor = os.path.realpath(os.path.join(args.build, "app", "mcast-monitor"))
+    namespace.enter(__file__)
+    monitor = namespace.monitor(args.build)
     env = dict(os.environ, XDG_CONFIG_HOME=f"/tmp/rtp-streams-{os.getpid()}")
     os.makedirs(env["XDG_CONFIG_HOME"], exist_ok=True)
     lasting = str(args.seconds * 10 + 60)  # ended by SIGTERM once the senders are done

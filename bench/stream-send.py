@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 
+import namespace
 from procfs import cpu_seconds
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -76,10 +77,8 @@ def run(monitor, env, fmt, rate, size, seconds):
 
 def main():
     args = parse_args()
-    if os.environ.get("MCAST_MONITOR_NETNS") != "1":
-        script = os.path.join(TOP, "tests", "run-in-netns.sh")
-        os.execv(script, [script, sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
-    monitor = os.path.realpath(os.path.join(args.build, "app", "mcast-monitor"))
+    namespace.enter(__file__)
+    monitor = namespace.monitor(args.build)
     env = dict(os.environ, XDG_CONFIG_HOME=f"/tmp/stream-send-config-{os.getpid()}")
     with open("/proc/loadavg") as load:
         print(f"load average before: {load.read().split()[0]} on {os.cpu_count()} cores")
