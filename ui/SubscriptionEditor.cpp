@@ -31,6 +31,7 @@ SubscriptionEditor::SubscriptionEditor(SubscriptionTableModel &model, const Widg
     , m_specPort(specPort)
 {
     InlineMessage::prepare(m_widgets.errorLabel);
+    m_widgets.specEdit->setClearButtonEnabled(true); // as the transmit panel's group field
     setupView();
     connect(m_widgets.addButton, &QAbstractButton::clicked, this, &SubscriptionEditor::add);
     connect(m_widgets.specEdit, &QLineEdit::returnPressed, this, &SubscriptionEditor::add);

@@ -153,6 +153,7 @@ private slots:
     {
         WindowHarness harness(m_iniPath);
         auto *spec = harness.find<QLineEdit>("specEdit");
+        QVERIFY(spec->isClearButtonEnabled()); // as the transmit panel's group field has
         spec->setText(QStringLiteral("10.0.0.1"));
         harness.click("addSubscriptionButton");
         auto *error = harness.find<QLabel>("subscriptionErrorLabel");
