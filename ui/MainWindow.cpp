@@ -23,6 +23,9 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QTableView>
+#include <QTimer>
+
+#include <utility>
 
 namespace {
 
@@ -276,6 +279,22 @@ void MainWindow::setupExports()
         if (auto *view = m_senderTabs->findChild<QTableView *>(QLatin1String(name)))
             TableCopy::install(view);
     }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_tablesPlaced, true))
+        return;
+    // Datagrams three fifths, flows two, once the splitter has its room: the stretch factors
+    // share out only what is beyond the size hints, by which the flows' tabs took most (seven
+    // datagram rows at 1024×768 instead of ten).
+    QTimer::singleShot(0, this, [this] {
+        const QList<int> sizes = m_ui->tablesSplitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (total > 0)
+            m_ui->tablesSplitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+    });
 }
 
 void MainWindow::restoreWindow()

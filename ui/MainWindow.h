@@ -55,6 +55,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void setupReceiveControls(const StartingSubscriptions &subscriptions);
@@ -96,4 +97,5 @@ private:
     // What the user asked for; the listener reports separately whether it got there.
     bool m_wantListening = false;
     bool m_saveSubscriptions = true; // false for the command line's
+    bool m_tablesPlaced = false; // the tables' splitter shared out once, when first shown
 };
