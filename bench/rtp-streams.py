@@ -11,7 +11,7 @@ sees 20 flows. Nothing is dropped on purpose, so every flow must report zero los
 2. into the window (under Xvfb at 1024x768, `--listen --stats 1 --json`): the same, plus
    its largest GUI stall (target under 100 ms).
 
-    bench/rtp-streams.py [--build DIR] [--streams 20] [--rate 5000] [--seconds 10]
+    bench/rtp-streams.py [--build DIR] [--streams 20] [--rate 5000] [--seconds 10] [--receive-buffer 16M]
 """
 import argparse
 import json
@@ -35,6 +35,7 @@ def parse_args():
     parser.add_argument("--streams", type=int, default=20)
     parser.add_argument("--rate", type=int, default=5000, help="datagrams per second per stream")
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--receive-buffer", help="passed on to both monitors (e.g. 16M)")
     return parser.parse_args()
 
 
@@ -106,11 +107,12 @@ def main():
     env = dict(os.environ, XDG_CONFIG_HOME=f"/tmp/rtp-streams-{os.getpid()}")
     os.makedirs(env["XDG_CONFIG_HOME"], exist_ok=True)
     lasting = str(args.seconds * 10 + 60)  # ended by SIGTERM once the senders are done
+    extra = ["--receive-buffer", args.receive_buffer] if args.receive_buffer else []
     rows = [
         measure("headless", [monitor, "--headless", "--group", GROUP, "--stats", "1", "--json", "--duration",
-                             lasting], monitor, args, env, 1.0),
+                             lasting] + extra, monitor, args, env, 1.0),
         measure("window", ["xvfb-run", "-a", "-s", "-screen 0 1024x768x24", monitor, "--listen", "--group", GROUP,
-                           "--stats", "1", "--json", "--duration", lasting], monitor, args, env, 4.0),
+                           "--stats", "1", "--json", "--duration", lasting] + extra, monitor, args, env, 4.0),
     ]
     results = os.path.join(HERE, "results")
     os.makedirs(results, exist_ok=True)
