@@ -133,7 +133,7 @@ private slots:
                                QStringLiteral("127.0.0.1:%1").arg(probePorts[1])};
         const QString heartbeat =
             QStringLiteral(R"(mcast_monitor_packets_total{group="239.1.1.1",port="%1",source="127.0.0.1",format="atu"})").arg(group);
-        QTRY_VERIFY2_WITH_TIMEOUT(instancesAboveZero(heartbeat) == both, qPrintable(logs()), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(instancesAboveZero(heartbeat) == both, qPrintable(logs()), 60000); // Prometheus starts slowly on a busy machine
         QVERIFY(firing(QStringLiteral("McastHeartbeatSilent")).isEmpty());
 
         // Silent after 3 s, firing 10 s later.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFile>
+#include <QHash>
 #include <QHostAddress>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
@@ -8,6 +9,8 @@
 #include <QTest>
 #include <QUdpSocket>
 #include <QVariant>
+
+#include <algorithm>
 
 // Tests that send multicast run only inside the private network namespace that
 // tests/run-in-netns.sh makes (it sets MCAST_MONITOR_NETNS): nothing may leave the host.
@@ -19,10 +22,26 @@
 
 namespace TestNetwork {
 
-// A port of our own per test process, so parallel test executables do not meet.
+// A UDP port of our own, so that test executables running in parallel never meet: the
+// same for the same offset within a process, chosen by the kernel among the ports nobody
+// has bound (a formula of the process id and the offset once gave two tests whose ids were
+// 5 apart the same port, and one flooded the other's window).
 inline quint16 freshPort(int offset = 0)
 {
-    return quint16(20000 + (QCoreApplication::applicationPid() * 7 + offset) % 40000);
+    static QHash<int, quint16> chosen;
+    if (const auto found = chosen.constFind(offset); found != chosen.cend())
+        return *found;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        QUdpSocket probe;
+        if (!probe.bind(QHostAddress::AnyIPv4, 0, QAbstractSocket::DontShareAddress))
+            continue;
+        const quint16 port = probe.localPort();
+        if (std::find(chosen.cbegin(), chosen.cend(), port) == chosen.cend()) {
+            chosen.insert(offset, port);
+            return port;
+        }
+    }
+    qFatal("freshPort: the kernel gave no free UDP port");
 }
 
 inline QNetworkInterface loopback()
