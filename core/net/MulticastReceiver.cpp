@@ -88,13 +88,10 @@ void MulticastReceiver::readReadySockets()
 
 void MulticastReceiver::readNotifiedSocket(const ReceiveSocket *wanted)
 {
-    if (readSocket(wanted) >= thinDatagramsPerSocket)
+    Socket *socket = socketOf(wanted);
+    if (!socket || readPendingDatagrams(*socket) >= thinDatagramsPerSocket || !socket->notifier)
         return;
     // A thin wake-up: the socket rests until the hold-off ends (see socketHoldOffMs).
-    const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
-                                     [wanted](const Socket &s) { return s.socket.get() == wanted; });
-    if (socket == m_sockets.end() || !socket->notifier)
-        return;
     socket->notifier->setEnabled(false);
     if (!m_holdOff.isActive())
         m_holdOff.start(socketHoldOffMs);
@@ -102,10 +99,16 @@ void MulticastReceiver::readNotifiedSocket(const ReceiveSocket *wanted)
 
 int MulticastReceiver::readSocket(const ReceiveSocket *wanted)
 {
+    Socket *socket = socketOf(wanted);
+    return socket ? readPendingDatagrams(*socket) : 0;
+}
+
+MulticastReceiver::Socket *MulticastReceiver::socketOf(const ReceiveSocket *wanted)
+{
     // Looked up rather than trusted: a socket left since the wake-up was queued is gone.
     const auto socket = std::find_if(m_sockets.begin(), m_sockets.end(),
                                      [wanted](const Socket &s) { return s.socket.get() == wanted; });
-    return socket != m_sockets.end() ? readPendingDatagrams(*socket) : 0;
+    return socket != m_sockets.end() ? &*socket : nullptr;
 }
 
 std::optional<InterfaceChoice> MulticastReceiver::resolve(const Subscription &subscription, QString *error) const

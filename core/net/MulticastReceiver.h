@@ -97,6 +97,7 @@ private:
     void readReadySockets();
     void readNotifiedSocket(const ReceiveSocket *socket);
     int readSocket(const ReceiveSocket *socket);
+    Socket *socketOf(const ReceiveSocket *socket);
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);
