@@ -11,9 +11,10 @@ void MediaDeliveryIndex::add(qint64 arrivalUs, qint64 tsBytes, qint64 lostPacket
         // A flow that paused for longer than an interval starts afresh: its old rate says
         // nothing about the gap.
         const qint64 end = m_intervalStartUs + intervalUs;
+        const bool paused = arrivalUs - end >= intervalUs;
         finishInterval(end, lostPackets);
-        startInterval(arrivalUs - end < intervalUs ? end : arrivalUs, lostPackets);
-        if (arrivalUs - end >= intervalUs)
+        startInterval(paused ? arrivalUs : end, lostPackets);
+        if (paused)
             m_drainBytesPerUs = 0;
     }
     if (m_drainBytesPerUs > 0) {
