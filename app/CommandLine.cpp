@@ -82,11 +82,11 @@ std::optional<QString> subscriptionsError(const QStringList &specs, CommandLineO
             subscription->interfaceSpec = QString::fromLatin1(defaultInterface);
         const auto need = subscription->group.isIPv6() ? NetworkInterfaces::Need::IndexOnly
                                                        : NetworkInterfaces::Need::IPv4Address;
-        const auto interface = NetworkInterfaces::resolve(subscription->interfaceSpec, &reason, need);
-        if (!interface)
+        const auto networkInterface = NetworkInterfaces::resolve(subscription->interfaceSpec, &reason, need);
+        if (!networkInterface)
             return QStringLiteral("--group %1: %2").arg(spec, reason);
-        if (!interface->isUp)
-            return QStringLiteral("--group %1: interface %2 is down").arg(spec, interface->label());
+        if (!networkInterface->isUp)
+            return QStringLiteral("--group %1: interface %2 is down").arg(spec, networkInterface->label());
         if (const auto warning = ConfigValidation::groupWarning(subscription->group.toQHostAddress());
             warning && subscription->group.isIPv4())
             options.warnings.append(*warning);
@@ -221,7 +221,7 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         QStringLiteral("spec"));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("UDP port (default 5001)."),
                                   QStringLiteral("port"));
-    const QCommandLineOption interface(
+    const QCommandLineOption networkInterface(
         QStringLiteral("interface"),
         QStringLiteral("Interface by name (lo) or address (127.0.0.1, ::1) for the groups "
                        "that name none (default 127.0.0.1)."),
@@ -294,7 +294,7 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         QStringLiteral("Read settings from FILE, one 'option = value' a line (the command line "
                        "overrides them); headless re-reads it on SIGHUP."),
         QStringLiteral("file"));
-    parser.addOptions({headless, send, group, port, interface, ttl, interval, prefix, format, rate,
+    parser.addOptions({headless, send, group, port, networkInterface, ttl, interval, prefix, format, rate,
                        size, count, duration, stats, json, datagrams, listen});
     parser.addOptions({metrics, config, receiveBuffer});
     parser.addOptions({pcap});
@@ -332,10 +332,10 @@ CommandLineOptions parseArguments(const QStringList &arguments)
             return error(*reason);
         options.port = quint16(parser.value(port).toInt());
     }
-    if (parser.isSet(interface)) {
-        if (parser.value(interface).trimmed().isEmpty())
+    if (parser.isSet(networkInterface)) {
+        if (parser.value(networkInterface).trimmed().isEmpty())
             return error(QStringLiteral("--interface needs a name or an address"));
-        options.interfaceSpec = parser.value(interface).trimmed();
+        options.interfaceSpec = parser.value(networkInterface).trimmed();
         // Any interface will do here; what a group needs of it is checked with the group.
         QString reason;
         const auto found = NetworkInterfaces::resolve(*options.interfaceSpec, &reason,
@@ -363,11 +363,11 @@ CommandLineOptions parseArguments(const QStringList &arguments)
         if (const auto warning = ConfigValidation::groupWarning(*options.group))
             options.warnings.append(*warning);
     } else if (!groups.isEmpty()) {
-        if (const auto reason = subscriptionsError(groups, options, parser.value(interface).trimmed()))
+        if (const auto reason = subscriptionsError(groups, options, parser.value(networkInterface).trimmed()))
             return error(*reason);
     }
     // No --group (the saved one is IPv4), or one IPv4 group: it is joined on --interface.
-    if (parser.isSet(interface)
+    if (parser.isSet(networkInterface)
         && (groups.isEmpty() || (options.group && options.group->protocol() == QAbstractSocket::IPv4Protocol))) {
         QString reason;
         if (!NetworkInterfaces::resolve(*options.interfaceSpec, &reason))

@@ -7,8 +7,8 @@ QString SubscriptionStatus::describe() const
     QString text = Endpoint{subscription.group, subscription.port}.toString();
     if (subscription.isSourceSpecific())
         text = subscription.source.toString() + QLatin1Char(',') + text;
-    return QStringLiteral("%1 on %2").arg(text, interface.name.isEmpty() ? subscription.interfaceSpec
-                                                                         : interface.label());
+    return QStringLiteral("%1 on %2").arg(text, networkInterface.name.isEmpty() ? subscription.interfaceSpec
+                                                                         : networkInterface.label());
 }
 
 QString SubscriptionStatus::stateName(State state)

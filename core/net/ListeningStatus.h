@@ -13,13 +13,13 @@ struct SubscriptionStatus
     enum class State { Joined, WaitingForInterface, Failed };
 
     Subscription subscription; // as asked for
-    InterfaceChoice interface; // as resolved (empty when it could not be)
+    InterfaceChoice networkInterface; // as resolved (empty when it could not be)
     State state = State::Failed;
     QString reason; // why it failed or waits
 
     QString describe() const; // "239.1.1.1:5001 on lo — 127.0.0.1"
     // The interface's name as resolved, or as asked for when it could not be.
-    QString interfaceName() const { return interface.name.isEmpty() ? subscription.interfaceSpec : interface.name; }
+    QString interfaceName() const { return networkInterface.name.isEmpty() ? subscription.interfaceSpec : networkInterface.name; }
     static QString stateName(State state); // "joined", "waiting", "failed"
 };
 

@@ -190,7 +190,7 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
         status = before[stays.key()]; // joined, or still waiting for its interface
         status.subscription = wanted[stays.value()]; // its format may have changed
         if (status.state == SubscriptionStatus::State::Joined)
-            m_routes[Route{status.subscription.group, status.subscription.port, uint(status.interface.index)}]
+            m_routes[Route{status.subscription.group, status.subscription.port, uint(status.networkInterface.index)}]
                 .append(stays.value());
     }
     for (int id = 0; id < wanted.size(); ++id) {
@@ -204,17 +204,17 @@ void MulticastReceiver::subscribe(int id)
 {
     SubscriptionStatus &status = m_status.subscriptions[id];
     QString error;
-    const auto interface = resolve(status.subscription, &error);
-    if (!interface) {
+    const auto networkInterface = resolve(status.subscription, &error);
+    if (!networkInterface) {
         status.reason = error;
         return;
     }
-    status.interface = *interface;
-    if (!interface->isUp) {
-        status.reason = QStringLiteral("interface %1 is down").arg(interface->label());
+    status.networkInterface = *networkInterface;
+    if (!networkInterface->isUp) {
+        status.reason = QStringLiteral("interface %1 is down").arg(networkInterface->label());
         return;
     }
-    join(id, *interface);
+    join(id, *networkInterface);
 }
 
 void MulticastReceiver::reportSubscribed()
@@ -265,24 +265,24 @@ MulticastReceiver::Socket *MulticastReceiver::socketFor(const Subscription &subs
     return &added;
 }
 
-bool MulticastReceiver::join(int id, const InterfaceChoice &interface)
+bool MulticastReceiver::join(int id, const InterfaceChoice &networkInterface)
 {
     SubscriptionStatus &status = m_status.subscriptions[id];
     QString error;
-    Socket *socket = socketFor(status.subscription, uint(interface.index), &error);
+    Socket *socket = socketFor(status.subscription, uint(networkInterface.index), &error);
     if (socket)
-        error = socket->socket->join(status.subscription, uint(interface.index), id);
+        error = socket->socket->join(status.subscription, uint(networkInterface.index), id);
     if (!error.isEmpty()) {
         status.state = SubscriptionStatus::State::Failed;
         status.reason = socket ? QStringLiteral("cannot join %1 on %2: %3")
-                                     .arg(status.subscription.group.toString(), interface.label(), error)
+                                     .arg(status.subscription.group.toString(), networkInterface.label(), error)
                                : error;
         return false;
     }
-    status.interface = interface;
+    status.networkInterface = networkInterface;
     status.state = SubscriptionStatus::State::Joined;
     status.reason.clear();
-    m_routes[Route{status.subscription.group, status.subscription.port, uint(interface.index)}].append(id);
+    m_routes[Route{status.subscription.group, status.subscription.port, uint(networkInterface.index)}].append(id);
     return true;
 }
 
@@ -291,7 +291,7 @@ void MulticastReceiver::leave(int id)
     SubscriptionStatus &status = m_status.subscriptions[id];
     if (status.state != SubscriptionStatus::State::Joined)
         return;
-    const Route route{status.subscription.group, status.subscription.port, uint(status.interface.index)};
+    const Route route{status.subscription.group, status.subscription.port, uint(status.networkInterface.index)};
     auto routed = m_routes.find(route);
     if (routed != m_routes.end()) {
         routed->removeAll(id);
@@ -341,23 +341,23 @@ void MulticastReceiver::checkInterfaces()
         if (status.state == SubscriptionStatus::State::Failed)
             continue;
         QString error;
-        const auto interface = resolve(status.subscription, &error);
-        const bool usable = interface && interface->isUp;
+        const auto networkInterface = resolve(status.subscription, &error);
+        const bool usable = networkInterface && networkInterface->isUp;
         if (status.state == SubscriptionStatus::State::Joined) {
             // Deleted and re-added between two checks: same name, new index, membership gone.
-            if (usable && interface->index == status.interface.index)
+            if (usable && networkInterface->index == status.networkInterface.index)
                 continue;
             leave(id);
             changed = true;
-            if (usable && join(id, *interface))
+            if (usable && join(id, *networkInterface))
                 continue; // came back under a new index before we noticed
             status.state = SubscriptionStatus::State::WaitingForInterface;
-            status.reason = interface ? QStringLiteral("interface %1 is down; waiting for it to come back")
-                                            .arg(status.interface.label())
+            status.reason = networkInterface ? QStringLiteral("interface %1 is down; waiting for it to come back")
+                                            .arg(status.networkInterface.label())
                                       : QStringLiteral("interface %1 is gone; waiting for it to come back")
-                                            .arg(status.interface.label());
+                                            .arg(status.networkInterface.label());
             lost.append(status.reason);
-        } else if (usable && join(id, *interface)) {
+        } else if (usable && join(id, *networkInterface)) {
             changed = true;
         }
     }

@@ -86,7 +86,7 @@ private:
     // Says listening(), or failed() and closes when no subscription could be joined.
     void reportSubscribed();
     // Joins subscription `id` as its status says; false with the status's reason on failure.
-    bool join(int id, const InterfaceChoice &interface);
+    bool join(int id, const InterfaceChoice &networkInterface);
     void leave(int id);
     void closeAll();
     Socket *socketFor(const Subscription &subscription, uint interfaceIndex, QString *error);

@@ -49,17 +49,17 @@ bool Transmitter::openSocket(const TransmitConfig &config, int *interfaceIndex)
 {
     QString error;
     const bool ipv6 = config.group.protocol() == QAbstractSocket::IPv6Protocol;
-    const auto interface = NetworkInterfaces::resolve(
+    const auto networkInterface = NetworkInterfaces::resolve(
         config.interfaceSpec, &error, ipv6 ? NetworkInterfaces::Need::IndexOnly : NetworkInterfaces::Need::IPv4Address);
-    if (!interface) {
+    if (!networkInterface) {
         fail(error);
         return false;
     }
     // Bound to the address the datagrams leave from, so the looped-back ones can be
     // recognised as ours: the interface's IPv4 address, or its IPv6 source address.
-    const QHostAddress source = ipv6 ? NetworkInterfaces::ipv6Source(interface->index) : interface->address;
+    const QHostAddress source = ipv6 ? NetworkInterfaces::ipv6Source(networkInterface->index) : networkInterface->address;
     if (source.isNull()) {
-        fail(QStringLiteral("interface %1 has no IPv6 address to send from").arg(interface->name));
+        fail(QStringLiteral("interface %1 has no IPv6 address to send from").arg(networkInterface->name));
         return false;
     }
     if (!m_socket.bind(source, 0)) {
@@ -68,10 +68,10 @@ bool Transmitter::openSocket(const TransmitConfig &config, int *interfaceIndex)
         fail(reason);
         return false;
     }
-    m_socket.setMulticastInterface(interface->qtInterface());
+    m_socket.setMulticastInterface(networkInterface->qtInterface());
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, config.ttl);
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, config.loopback ? 1 : 0);
-    *interfaceIndex = interface->index;
+    *interfaceIndex = networkInterface->index;
     return true;
 }
 
@@ -266,9 +266,9 @@ void Transmitter::sendOne()
     m_lastError = m_socket.errorString();
     emit sendFailed(m_lastError);
     // The interface may have been re-created under a new index: aim at it again.
-    if (const auto interface = NetworkInterfaces::resolve(m_config.interfaceSpec, nullptr,
+    if (const auto networkInterface = NetworkInterfaces::resolve(m_config.interfaceSpec, nullptr,
                                                           NetworkInterfaces::Need::IndexOnly))
-        m_socket.setMulticastInterface(interface->qtInterface());
+        m_socket.setMulticastInterface(networkInterface->qtInterface());
 }
 
 void Transmitter::scheduleNext()

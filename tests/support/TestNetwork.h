@@ -46,9 +46,9 @@ inline quint16 freshPort(int offset = 0)
 
 inline QNetworkInterface loopback()
 {
-    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
-        if (interface.flags().testFlag(QNetworkInterface::IsLoopBack))
-            return interface;
+    for (const QNetworkInterface &networkInterface : QNetworkInterface::allInterfaces()) {
+        if (networkInterface.flags().testFlag(QNetworkInterface::IsLoopBack))
+            return networkInterface;
     }
     return {};
 }
@@ -60,10 +60,10 @@ inline bool sendFrom(const QString &interfaceAddress, const QString &group, quin
     QUdpSocket socket;
     if (!socket.bind(QHostAddress(interfaceAddress), 0))
         return false;
-    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
-        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+    for (const QNetworkInterface &networkInterface : QNetworkInterface::allInterfaces()) {
+        for (const QNetworkAddressEntry &entry : networkInterface.addressEntries()) {
             if (entry.ip() == QHostAddress(interfaceAddress))
-                socket.setMulticastInterface(interface);
+                socket.setMulticastInterface(networkInterface);
         }
     }
     socket.setSocketOption(QAbstractSocket::MulticastTtlOption, ttl);
@@ -87,10 +87,10 @@ inline bool ip(const QString &arguments)
 
 // A veth peer receives datagrams whose source address is local to this namespace too;
 // Linux drops those unless the interface accepts local sources without reverse-path checks.
-inline void allowLocalSources(const QString &interface)
+inline void allowLocalSources(const QString &networkInterface)
 {
     for (const auto *setting : {"accept_local", "rp_filter"}) {
-        QFile file(QStringLiteral("/proc/sys/net/ipv4/conf/%1/%2").arg(interface, QLatin1String(setting)));
+        QFile file(QStringLiteral("/proc/sys/net/ipv4/conf/%1/%2").arg(networkInterface, QLatin1String(setting)));
         if (file.open(QIODevice::WriteOnly))
             file.write(qstrcmp(setting, "accept_local") == 0 ? "1" : "0");
     }

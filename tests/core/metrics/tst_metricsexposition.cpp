@@ -26,11 +26,11 @@ ReceivedDatagram heartbeat(const IpAddress &source, qint64 arrivalUs, quint64 st
     return d;
 }
 
-SubscriptionStatus joined(const QString &interface, quint16 port = TestDatagrams::port)
+SubscriptionStatus joined(const QString &networkInterface, quint16 port = TestDatagrams::port)
 {
     SubscriptionStatus status;
-    status.subscription = {TestDatagrams::group, {}, port, interface};
-    status.interface.name = interface;
+    status.subscription = {TestDatagrams::group, {}, port, networkInterface};
+    status.networkInterface.name = networkInterface;
     status.state = SubscriptionStatus::State::Joined;
     return status;
 }

@@ -70,7 +70,7 @@ private slots:
         onB.start(joinedOn(QStringLiteral("198.18.2.2"), port));    // by address
         QVERIFY(aListening.wait(5000));
         QTRY_COMPARE(bListening.size(), 1);
-        QCOMPARE(bListening.first().at(0).value<ListeningStatus>().subscriptions.front().interface.name, QStringLiteral("mcB1"));
+        QCOMPARE(bListening.first().at(0).value<ListeningStatus>().subscriptions.front().networkInterface.name, QStringLiteral("mcB1"));
 
         QVERIFY(TestNetwork::sendFrom(QStringLiteral("198.18.1.1"), QStringLiteral("239.1.1.1"), port,
                                       "via A", 1, false));

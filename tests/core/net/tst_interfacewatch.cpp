@@ -90,7 +90,7 @@ private slots:
         QVERIFY2(lost.last().at(0).toString().contains(QStringLiteral("gone")), qPrintable(lost.last().at(0).toString()));
         QVERIFY(createPair());
         QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 3, 5000);
-        QCOMPARE(listening.last().at(0).value<ListeningStatus>().subscriptions.front().interface.index,
+        QCOMPARE(listening.last().at(0).value<ListeningStatus>().subscriptions.front().networkInterface.index,
                  QNetworkInterface::interfaceIndexFromName(QStringLiteral("mcW1")));
         QVERIFY(deliversThrough(received, "after re-add", port));
     }

@@ -51,7 +51,7 @@ private slots:
         QVERIFY(listening.wait(5000));
         const auto status = listening.first().at(0).value<ListeningStatus>();
         QCOMPARE(status.subscriptions.front().subscription.port, port);
-        QCOMPARE(status.subscriptions.front().interface.name, TestNetwork::loopback().name());
+        QCOMPARE(status.subscriptions.front().networkInterface.name, TestNetwork::loopback().name());
         QVERIFY(status.grantedBufferBytes > 0);
         QVERIFY(listener.isListening());
 

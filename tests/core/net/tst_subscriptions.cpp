@@ -54,10 +54,10 @@ private:
             to.sin_family = AF_INET;
             to.sin_port = htons(port);
             inet_pton(AF_INET, qPrintable(group), &to.sin_addr);
-            ip_mreqn interface{};
-            interface.imr_ifindex = int(index);
+            ip_mreqn networkInterface{};
+            networkInterface.imr_ifindex = int(index);
             ok = ::bind(socket, reinterpret_cast<sockaddr *>(&local), sizeof local) == 0
-                 && setsockopt(socket, IPPROTO_IP, IP_MULTICAST_IF, &interface, sizeof interface) == 0
+                 && setsockopt(socket, IPPROTO_IP, IP_MULTICAST_IF, &networkInterface, sizeof networkInterface) == 0
                  && ::sendto(socket, payload.constData(), std::size_t(payload.size()), 0,
                              reinterpret_cast<sockaddr *>(&to), sizeof to)
                         == payload.size();
@@ -266,7 +266,7 @@ private slots:
         QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
         const ListeningStatus status = listenTo(listener, {subscription(QStringLiteral("239.20.0.3:%1@mcT1").arg(port))});
         QCOMPARE(status.joined().size(), 1);
-        QCOMPARE(status.subscriptions.front().interface.name, QStringLiteral("mcT1"));
+        QCOMPARE(status.subscriptions.front().networkInterface.name, QStringLiteral("mcT1"));
         QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.0.3"), port, "via S"));
         QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcT0"), QStringLiteral("239.20.0.3"), port, "via T"));
         QTRY_VERIFY(!collect(received).isEmpty());
@@ -324,7 +324,7 @@ private slots:
         QCOMPARE(status.subscriptions[0].state, SubscriptionStatus::State::Joined);
         QCOMPARE(status.subscriptions[1].subscription, stays);
         QCOMPARE(status.subscriptions[1].state, SubscriptionStatus::State::Joined);
-        QCOMPARE(status.subscriptions[1].interface.name, QStringLiteral("mcS1"));
+        QCOMPARE(status.subscriptions[1].networkInterface.name, QStringLiteral("mcS1"));
         QCOMPARE(stopped.count(), 0); // never stopped listening
         received.clear();
         QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.1.2"), port, "left"));

@@ -20,7 +20,7 @@ private slots:
         QTest::addColumn<QString>("group");
         QTest::addColumn<QString>("source");
         QTest::addColumn<int>("port");
-        QTest::addColumn<QString>("interface");
+        QTest::addColumn<QString>("networkInterface");
         QTest::newRow("group only") << "239.1.1.1" << "239.1.1.1" << "" << 5001 << "127.0.0.1";
         QTest::newRow("port and interface") << "239.1.1.2:5002@lo" << "239.1.1.2" << "" << 5002 << "lo";
         QTest::newRow("interface only") << "239.1.1.3@veth0" << "239.1.1.3" << "" << 5001 << "veth0";
@@ -47,14 +47,14 @@ private slots:
         QFETCH(QString, group);
         QFETCH(QString, source);
         QFETCH(int, port);
-        QFETCH(QString, interface);
+        QFETCH(QString, networkInterface);
         QString error;
         const auto subscription = SubscriptionSpec::parse(spec, defaults(), &error);
         QVERIFY2(subscription, qPrintable(error));
         QCOMPARE(subscription->group.toString(), group);
         QCOMPARE(subscription->source.toString(), source);
         QCOMPARE(int(subscription->port), port);
-        QCOMPARE(subscription->interfaceSpec, interface);
+        QCOMPARE(subscription->interfaceSpec, networkInterface);
         // Written back, it reads the same.
         const auto again = SubscriptionSpec::parse(subscription->toString(), {}, &error);
         QVERIFY2(again, qPrintable(error));

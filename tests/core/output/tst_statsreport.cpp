@@ -43,7 +43,7 @@ private slots:
         TrafficStatistics statistics([&now] { return now; });
         SubscriptionStatus joined;
         joined.subscription = Subscription{TestDatagrams::group, {}, TestDatagrams::port, QStringLiteral("lo")};
-        joined.interface.name = QStringLiteral("lo");
+        joined.networkInterface.name = QStringLiteral("lo");
         joined.state = SubscriptionStatus::State::Joined;
         SubscriptionStatus waiting;
         waiting.subscription = Subscription{*IpAddress::parse(u"ff15::1"), *IpAddress::parse(u"2001:db8::5"), 6000,
