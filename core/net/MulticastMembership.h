@@ -5,10 +5,11 @@
 #include <QString>
 #include <QtGlobal>
 
-// Group membership on a socket by interface index, any-source or from one source
-// (MCAST_JOIN_GROUP / MCAST_JOIN_SOURCE_GROUP, RFC 3678: the same on Linux, macOS and
-// Windows; Qt joins by interface address and has no source-specific join). Joining by index
-// is what keeps two interfaces with the same address apart.
+// Group membership on a socket by interface index, any-source or from one source (Qt joins
+// by interface address and has no source-specific join). On Linux and macOS it is RFC 3678's
+// MCAST_JOIN_GROUP / MCAST_JOIN_SOURCE_GROUP, where joining by index keeps two interfaces
+// with the same address apart (MulticastMembershipPosix.cpp); Windows has its own options
+// (MulticastMembershipWindows.cpp).
 namespace MulticastMembership {
 
 // Each returns an empty string on success, or the operating system's reason.

@@ -70,18 +70,8 @@ bool ReceiveSocket::canTake(const Subscription &subscription, uint interfaceInde
 
 QString ReceiveSocket::join(const Subscription &subscription, uint interfaceIndex, int id)
 {
-#ifdef Q_OS_UNIX
     const QString error = MulticastMembership::join(descriptor(), subscription.group, subscription.source,
                                                     interfaceIndex);
-#else
-    // Elsewhere Qt joins by interface, any-source only.
-    QString error;
-    if (subscription.isSourceSpecific())
-        error = QStringLiteral("source-specific joins are not implemented on this platform");
-    else if (!m_socket.joinMulticastGroup(subscription.group.toQHostAddress(),
-                                          QNetworkInterface::interfaceFromIndex(int(interfaceIndex))))
-        error = m_socket.errorString();
-#endif
     if (error.isEmpty())
         m_memberships.append({subscription, interfaceIndex, id});
     return error;
@@ -93,13 +83,8 @@ void ReceiveSocket::leave(int id)
                                     [id](const Membership &m) { return m.id == id; });
     if (found == m_memberships.end())
         return;
-#ifdef Q_OS_UNIX
     MulticastMembership::leave(descriptor(), found->subscription.group, found->subscription.source,
                                found->interfaceIndex);
-#else
-    m_socket.leaveMulticastGroup(found->subscription.group.toQHostAddress(),
-                                 QNetworkInterface::interfaceFromIndex(int(found->interfaceIndex)));
-#endif
     m_memberships.erase(found);
 }
 

@@ -1,7 +1,5 @@
 #include "net/MulticastMembership.h"
 
-#ifdef Q_OS_UNIX
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -91,26 +89,3 @@ bool receiveOnlyJoinedGroups(qintptr socket, IpAddress::Family family)
 }
 
 } // namespace MulticastMembership
-
-#else
-
-namespace MulticastMembership {
-
-QString join(qintptr, const IpAddress &, const IpAddress &, uint)
-{
-    return QStringLiteral("joining by interface index is not implemented on this platform");
-}
-
-QString leave(qintptr, const IpAddress &, const IpAddress &, uint)
-{
-    return QStringLiteral("joining by interface index is not implemented on this platform");
-}
-
-bool receiveOnlyJoinedGroups(qintptr, IpAddress::Family)
-{
-    return false;
-}
-
-} // namespace MulticastMembership
-
-#endif
