@@ -1,29 +1,14 @@
 #include "StandardOutput.h"
 
+#include "Console.h"
 #include "Diagnostics.h"
 
 #include <cstdio>
 #include <utility>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 int StandardOutput::claimDescriptor()
 {
-#ifdef Q_OS_UNIX
-    if (::fcntl(STDOUT_FILENO, F_GETFD) != -1)
-        return STDOUT_FILENO;
-    const int null = ::open("/dev/null", O_WRONLY);
-    if (null >= 0 && null != STDOUT_FILENO) {
-        ::dup2(null, STDOUT_FILENO);
-        ::close(null);
-    }
-    return -1;
-#else
-    return _fileno(stdout);
-#endif
+    return Console::claimStandardOutput();
 }
 
 StandardOutput::StandardOutput(int descriptor, QObject *parent)

@@ -16,9 +16,8 @@ class StandardOutput final : public QObject
 public:
     static constexpr int writeErrorExitCode = 74; // EX_IOERR in sysexits.h
 
-    // The descriptor to write to, or -1 when standard output is closed. Call it first in
-    // main(), before anything opens a file: descriptor 1 is then held by /dev/null, so that
-    // no socket or file of ours lands on it and receives the lines.
+    // The descriptor to write to, or -1 when standard output is closed: see
+    // Console::claimStandardOutput(). Call it first in main().
     static int claimDescriptor();
 
     explicit StandardOutput(int descriptor, QObject *parent = nullptr);

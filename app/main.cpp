@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "Console.h"
 #include "Diagnostics.h"
 #include "DisplayCheck.h"
 #include "HeadlessMonitor.h"
@@ -18,10 +19,6 @@
 #include <QIcon>
 
 #include <cstdio>
-
-#ifdef Q_OS_WIN
-#include <windows.h>
-#endif
 
 namespace {
 
@@ -210,18 +207,6 @@ int runGui(QApplication &app, int standardOutput, const CommandLineOptions &opti
     return output.close(code);
 }
 
-#ifdef Q_OS_WIN
-// The executable is a GUI program on Windows; the command-line modes write to the console
-// they were started from.
-void attachParentConsole()
-{
-    if (AttachConsole(ATTACH_PARENT_PROCESS)) {
-        std::freopen("CONOUT$", "w", stdout);
-        std::freopen("CONOUT$", "w", stderr);
-    }
-}
-#endif
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -232,10 +217,8 @@ int main(int argc, char *argv[])
     const CommandLineOptions options = CommandLine::parse(CommandLine::arguments(argc, argv));
     const bool window = options.outcome == CommandLineOptions::Outcome::Run
                         && options.mode == CommandLineOptions::Mode::Gui;
-#ifdef Q_OS_WIN
     if (!window)
-        attachParentConsole();
-#endif
+        Console::attachToParent();
     if (const int code = answerWithoutRunning(options); code >= 0)
         return code;
     const int standardOutput = StandardOutput::claimDescriptor();

@@ -2,7 +2,6 @@
 
 #include <QSocketNotifier>
 
-#ifdef Q_OS_UNIX
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -68,37 +67,3 @@ TerminationSignals::~TerminationSignals()
         signal(SIGHUP, SIG_DFL);
 }
 
-#else
-#include <QCoreApplication>
-#include <windows.h>
-
-namespace {
-
-TerminationSignals *instance = nullptr;
-
-BOOL WINAPI forwardConsoleEvent(DWORD)
-{
-    if (instance)
-        QMetaObject::invokeMethod(instance, &TerminationSignals::terminationRequested, Qt::QueuedConnection);
-    return TRUE;
-}
-
-} // namespace
-
-TerminationSignals::TerminationSignals(QObject *parent)
-    : QObject(parent)
-{
-    instance = this;
-    SetConsoleCtrlHandler(forwardConsoleEvent, TRUE);
-}
-
-void TerminationSignals::reloadOnHangUp()
-{
-}
-
-TerminationSignals::~TerminationSignals()
-{
-    SetConsoleCtrlHandler(forwardConsoleEvent, FALSE);
-    instance = nullptr;
-}
-#endif
