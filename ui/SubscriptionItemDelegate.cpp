@@ -45,9 +45,10 @@ QWidget *SubscriptionItemDelegate::createEditor(QWidget *parent, const QStyleOpt
         auto *combo = new QComboBox(parent);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
-        // Names only: an address typed in works too, and IPv6-only interfaces are here.
-        for (const InterfaceChoice &interface : NetworkInterfaces::allInterfaces())
-            combo->addItem(interface.name);
+        // Names only (Windows' friendly names): an address typed in works too, and IPv6-only
+        // interfaces are here.
+        for (const InterfaceChoice &networkInterface : NetworkInterfaces::allInterfaces())
+            combo->addItem(networkInterface.shownName());
         connect(combo, &QComboBox::editTextChanged, combo,
                 [this, combo, cell](const QString &text) { check(combo, cell, text); });
         return combo;
