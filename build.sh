@@ -8,8 +8,6 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 readonly packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-svg-dev libgl-dev
-    # pcap files (--pcap, File > Save Capture) are written with libpcap's dump API
-    libpcap-dev
     iproute2 xvfb xauth
     # tests/scenarios: iperf 2's server counts our iperf2 stream (tst_iperfinterop); an
     # nftables rule drops and counts what iperf 2 and the test send (tst_streamanalysis)

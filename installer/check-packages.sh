@@ -136,7 +136,7 @@ owning_package() {
     return 1
 }
 expected_packages=(libqt6svg6)
-for library in libQt6Core.so.6 libQt6Gui.so.6 libQt6Network.so.6 libQt6Widgets.so.6 libpcap.so.0.8 libc.so.6; do
+for library in libQt6Core.so.6 libQt6Gui.so.6 libQt6Network.so.6 libQt6Widgets.so.6 libc.so.6; do
     package=$(owning_package "$library") || package=
     if [[ -z $package ]]; then
         control_problems+=("no installed package ships $library")

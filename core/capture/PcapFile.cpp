@@ -2,197 +2,136 @@
 
 #include "capture/CapturePacket.h"
 
-#include <QFile>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-
-#ifdef MCAST_MONITOR_HAS_PCAP
-#include <pcap/pcap.h>
-#endif
-
-#ifdef Q_OS_WIN
-#include <string>
-
-#include <windows.h>
-#endif
+#include <QtEndian>
 
 namespace {
 
-#ifdef MCAST_MONITOR_HAS_PCAP
-// Why the last write to the file failed. On Windows the file belongs to the library's C
-// runtime, whose errno is not ours to read.
-QString writeError()
-{
-#ifdef Q_OS_WIN
-    return QStringLiteral("the file could not be written (disk full or not writable)");
-#else
-    return QString::fromLocal8Bit(std::strerror(errno ? errno : EIO));
-#endif
-}
-#endif
+// The classic pcap format: a 24-byte file header, then per record a 16-byte header and the
+// packet. The magic number tells readers both the byte order and microsecond timestamps.
+constexpr quint32 microsecondMagic = 0xa1b2c3d4;
+constexpr quint16 versionMajor = 2;
+constexpr quint16 versionMinor = 4;
+constexpr quint32 linkTypeRaw = 101; // LINKTYPE_RAW: a record starts at its IPv4 or IPv6 header
+constexpr qsizetype recordHeaderBytes = 16;
 
-#if defined(Q_OS_WIN) && defined(MCAST_MONITOR_HAS_PCAP)
-// wpcap.dll is delay-loaded (see core/CMakeLists.txt): the program starts without Npcap,
-// and this loads it, from Npcap's folder, before the first call into it.
-bool loadNpcap()
+// Every field is little-endian, whatever the host: libpcap writes the host's order, which is
+// little-endian on every machine this is built for, so the files stay what they were; a
+// fixed order makes them the same everywhere.
+template<typename T> void appendLittleEndian(QByteArray &bytes, T value)
 {
-    static const bool loaded = [] {
-        wchar_t system[MAX_PATH];
-        const UINT length = GetSystemDirectoryW(system, MAX_PATH);
-        if (length > 0 && length < MAX_PATH) {
-            const std::wstring npcap = std::wstring(system, length) + L"\\Npcap\\wpcap.dll";
-            if (LoadLibraryExW(npcap.c_str(), nullptr, LOAD_WITH_ALTERED_SEARCH_PATH))
-                return true;
-        }
-        return LoadLibraryW(L"wpcap.dll") != nullptr; // WinPcap's place, System32
-    }();
-    return loaded;
+    const qsizetype at = bytes.size();
+    bytes.resize(at + qsizetype(sizeof(T)));
+    qToLittleEndian(value, bytes.data() + at);
 }
-#endif
 
 } // namespace
 
-bool PcapFile::isAvailable(QString *reason)
+PcapFile::PcapFile()
 {
-#ifndef MCAST_MONITOR_HAS_PCAP
-    if (reason)
-        *reason = QStringLiteral("this build has no pcap support (it was built without libpcap)");
-    return false;
-#elif defined(Q_OS_WIN)
-    if (loadNpcap())
-        return true;
-    if (reason)
-        *reason = QStringLiteral("writing pcap files needs Npcap (npcap.com) installed");
-    return false;
-#else
-    Q_UNUSED(reason)
-    return true;
-#endif
+    // Room for a full buffer: write() hands it over before a record would overflow it.
+    m_buffer.reserve(bufferBytes);
 }
 
 PcapFile::~PcapFile()
 {
-    release();
+    close();
 }
 
 bool PcapFile::open(const QString &path)
 {
-    release();
-    m_path = path;
+    close();
+    m_buffer.resize(0);
     m_error.clear();
     m_failed = false;
     m_records = 0;
-    if (QString reason; !isAvailable(&reason)) {
-        fail(reason);
+    m_file.setFileName(path);
+    // Unbuffered: the buffer is ours, and QFile's would copy every byte once more. QFile
+    // takes any file name on Windows, where the C runtime's fopen() takes the code page's.
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+        fail(m_file.errorString());
         return false;
     }
-#ifdef MCAST_MONITOR_HAS_PCAP
-#ifdef Q_OS_WIN
-    // Paths are UTF-8 from here on, so any file name works (libpcap 1.10, Npcap 1.x).
-    static const bool utf8 = [] {
-        char error[PCAP_ERRBUF_SIZE];
-        return pcap_init(PCAP_CHAR_ENC_UTF_8, error) == 0;
-    }();
-    const QByteArray name = utf8 ? path.toUtf8() : path.toLocal8Bit();
-#else
-    const QByteArray name = QFile::encodeName(path);
-#endif
-    m_pcap = pcap_open_dead_with_tstamp_precision(DLT_RAW, snapLength, PCAP_TSTAMP_PRECISION_MICRO);
-    if (!m_pcap) {
-        fail(QStringLiteral("libpcap could not start a capture"));
-        return false;
-    }
-#ifdef Q_OS_WIN
-    // The library's C runtime may differ from ours: it opens the file itself.
-    m_dumper = pcap_dump_open(m_pcap, name.constData());
-    if (!m_dumper) {
-        fail(QString::fromLocal8Bit(pcap_geterr(m_pcap)));
-        release();
-        return false;
-    }
-#else
-    errno = 0;
-    FILE *file = std::fopen(name.constData(), "wb");
-    if (!file) {
-        fail(writeError());
-        release();
-        return false;
-    }
-    // A large buffer: under a flood, one write() per 256 KiB rather than per 4 KiB.
-    std::setvbuf(file, nullptr, _IOFBF, 256 * 1024);
-    m_dumper = pcap_dump_fopen(m_pcap, file);
-    if (!m_dumper) {
-        // libpcap has closed the file when writing the header failed, not otherwise (an
-        // unknown link type, which DLT_RAW is not): leaving it is the safe side.
-        fail(QString::fromLocal8Bit(pcap_geterr(m_pcap)));
-        release();
-        return false;
-    }
-#endif
+    appendFileHeader();
     return true;
-#else
-    return false;
-#endif
 }
 
 void PcapFile::write(const ReceivedDatagram &datagram)
 {
-#ifdef MCAST_MONITOR_HAS_PCAP
-    if (!m_dumper || m_failed)
+    if (!isOpen() || m_failed)
         return;
     CapturePacket::build(datagram, m_packet);
-    pcap_pkthdr header{};
-    // Floor division: a time before the epoch still gets microseconds in 0..999999.
-    qint64 seconds = datagram.arrivalUs / 1'000'000;
-    qint64 micros = datagram.arrivalUs % 1'000'000;
-    if (micros < 0) {
-        micros += 1'000'000;
-        --seconds;
-    }
-    header.ts.tv_sec = decltype(header.ts.tv_sec)(seconds);
-    header.ts.tv_usec = decltype(header.ts.tv_usec)(micros);
-    header.caplen = bpf_u_int32(m_packet.size());
-    header.len = bpf_u_int32(m_packet.size());
-    errno = 0;
-    pcap_dump(reinterpret_cast<u_char *>(m_dumper), &header,
-              reinterpret_cast<const u_char *>(m_packet.constData()));
-#ifndef Q_OS_WIN
-    // pcap_dump() returns nothing: the stream's error flag says whether fwrite() failed.
-    // (On Windows the stream is the library's; the next flush tells.)
-    if (std::ferror(pcap_dump_file(m_dumper))) {
-        fail(writeError());
+    const qsizetype recordBytes = recordHeaderBytes + m_packet.size();
+    if (m_buffer.size() + recordBytes > bufferBytes && !writeBuffer())
         return;
-    }
-#endif
+    appendRecordHeader(datagram.arrivalUs, quint32(m_packet.size()));
+    m_buffer.append(m_packet);
     ++m_records;
-#else
-    Q_UNUSED(datagram)
-#endif
 }
 
 bool PcapFile::flush()
 {
-#ifdef MCAST_MONITOR_HAS_PCAP
-    if (!m_dumper || m_failed)
+    if (!isOpen() || m_failed)
         return false;
-    errno = 0;
-    if (pcap_dump_flush(m_dumper) != 0) {
-        fail(writeError());
-        return false;
-    }
-    return true;
-#else
-    return false;
-#endif
+    return writeBuffer();
 }
 
 bool PcapFile::close()
 {
     const bool flushed = flush();
-    release();
+    if (!isOpen())
+        return flushed;
+    m_file.close();
+    // Closing can report what writing did not (a network file system, say).
+    if (flushed && m_file.error() != QFileDevice::NoError) {
+        fail(m_file.errorString());
+        return false;
+    }
     return flushed;
+}
+
+void PcapFile::appendFileHeader()
+{
+    appendLittleEndian(m_buffer, microsecondMagic);
+    appendLittleEndian(m_buffer, versionMajor);
+    appendLittleEndian(m_buffer, versionMinor);
+    appendLittleEndian(m_buffer, qint32(0));  // this zone: timestamps are UTC
+    appendLittleEndian(m_buffer, quint32(0)); // significant figures: 0, as every writer has it
+    appendLittleEndian(m_buffer, quint32(snapLength));
+    appendLittleEndian(m_buffer, linkTypeRaw);
+}
+
+void PcapFile::appendRecordHeader(qint64 arrivalUs, quint32 length)
+{
+    // Floor division: a time before the epoch still gets microseconds in 0..999999.
+    qint64 seconds = arrivalUs / 1'000'000;
+    qint64 micros = arrivalUs % 1'000'000;
+    if (micros < 0) {
+        micros += 1'000'000;
+        --seconds;
+    }
+    // 32 bits of seconds, as in every classic pcap file (libpcap keeps the low 32 bits too).
+    appendLittleEndian(m_buffer, quint32(seconds));
+    appendLittleEndian(m_buffer, quint32(micros));
+    appendLittleEndian(m_buffer, length); // captured: the whole packet
+    appendLittleEndian(m_buffer, length); // original
+}
+
+// Hands the buffer to the operating system. QFile returns a short count when the disk
+// took part of it, and -1 with the reason on the next try.
+bool PcapFile::writeBuffer()
+{
+    qsizetype written = 0;
+    while (written < m_buffer.size()) {
+        const qint64 result =
+            m_file.write(m_buffer.constData() + written, m_buffer.size() - written);
+        if (result <= 0) {
+            fail(m_file.errorString());
+            return false;
+        }
+        written += qsizetype(result);
+    }
+    m_buffer.resize(0); // keeps the capacity, unlike clear()
+    return true;
 }
 
 void PcapFile::fail(const QString &reason)
@@ -201,16 +140,4 @@ void PcapFile::fail(const QString &reason)
         return;
     m_failed = true;
     m_error = reason;
-}
-
-void PcapFile::release()
-{
-#ifdef MCAST_MONITOR_HAS_PCAP
-    if (m_dumper)
-        pcap_dump_close(m_dumper);
-    if (m_pcap)
-        pcap_close(m_pcap);
-#endif
-    m_dumper = nullptr;
-    m_pcap = nullptr;
 }
