@@ -65,5 +65,12 @@ TerminationSignals::~TerminationSignals()
     signal(SIGTERM, SIG_DFL);
     if (m_handlesHangUp)
         signal(SIGHUP, SIG_DFL);
+    // The pair is this object's: a later one (a second run in one process) makes its own.
+    delete m_notifier;
+    for (int &end : signalPipe) {
+        if (end >= 0)
+            ::close(end);
+        end = -1;
+    }
 }
 
