@@ -1,3 +1,5 @@
+#include "HostPrograms.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,7 +88,7 @@ private slots:
 
     void queriesAreValidPromQL()
     {
-        const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        const QString promtool = HostPrograms::find(QStringLiteral("promtool"));
         if (promtool.isEmpty())
             QSKIP("promtool is not installed (Debian: prometheus; build.sh installs it)");
         // promtool parses PromQL in rule files: one recording rule per query, with Grafana's

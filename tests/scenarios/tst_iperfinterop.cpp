@@ -1,3 +1,4 @@
+#include "HostPrograms.h"
 #include "TestNetwork.h"
 
 #include <QProcess>
@@ -15,7 +16,7 @@ private slots:
     void iperfServerCountsEveryDatagram()
     {
         REQUIRE_PRIVATE_NETWORK();
-        const QString iperf = QStandardPaths::findExecutable(QStringLiteral("iperf"));
+        const QString iperf = HostPrograms::find(QStringLiteral("iperf"));
         if (iperf.isEmpty())
             QSKIP("iperf (2) is not installed; build.sh installs it");
         const QString port = QString::number(TestNetwork::freshPort(81));

@@ -1,3 +1,4 @@
+#include "HostPrograms.h"
 #include "PcapReader.h"
 #include "TestNetwork.h"
 
@@ -54,7 +55,7 @@ private:
         for (const QString &field : fields)
             arguments << QStringLiteral("-e") << field;
         QProcess tshark;
-        tshark.start(QStringLiteral("tshark"), arguments);
+        tshark.start(HostPrograms::path(QStringLiteral("tshark")), arguments);
         if (!tshark.waitForFinished(30000) || tshark.exitCode() != 0) {
             qWarning("tshark: %s", tshark.readAllStandardError().constData());
             return {};
@@ -67,7 +68,7 @@ private:
         return rows;
     }
 
-    static bool haveTshark() { return !QStandardPaths::findExecutable(QStringLiteral("tshark")).isEmpty(); }
+    static bool haveTshark() { return !HostPrograms::find(QStringLiteral("tshark")).isEmpty(); }
 
     // The datagram lines of a --json run.
     static QList<QJsonObject> datagramLines(const QByteArray &output)

@@ -1,3 +1,4 @@
+#include "HostPrograms.h"
 #include "HttpGet.h"
 #include "TestNetwork.h"
 
@@ -88,7 +89,7 @@ private slots:
     void initTestCase()
     {
         REQUIRE_PRIVATE_NETWORK();
-        if (QStandardPaths::findExecutable(QStringLiteral("prometheus")).isEmpty())
+        if (HostPrograms::find(QStringLiteral("prometheus")).isEmpty())
             QSKIP("prometheus is not installed (Debian: prometheus; build.sh installs it)");
     }
 
@@ -124,7 +125,7 @@ private slots:
                          .toUtf8());
         config.close();
         QProcess prometheus;
-        start(prometheus, QStandardPaths::findExecutable(QStringLiteral("prometheus")),
+        start(prometheus, HostPrograms::find(QStringLiteral("prometheus")),
               {QStringLiteral("--config.file=") + config.fileName(),
                QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")),
                QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_prometheusPort), "--log.level=warn"});

@@ -3,6 +3,7 @@
 // monitor's `lost` must equal that count exactly. The streams are crafted here (RTP across
 // the 16-bit wrap, iperf 2 across the 32-bit boundary of its 64-bit numbers) and sent by the
 // real iperf 2 client. Duplicates, reordering and restarts are injected in known numbers.
+#include "HostPrograms.h"
 #include "StreamPackets.h"
 #include "TestNetwork.h"
 
@@ -69,7 +70,7 @@ private:
     static qint64 counter(const QString &name)
     {
         QProcess process;
-        process.start(QStringLiteral("nft"), {"-j", "list", "counter", "inet", table, name});
+        process.start(HostPrograms::path(QStringLiteral("nft")), {"-j", "list", "counter", "inet", table, name});
         if (!process.waitForFinished(10000))
             return -1;
         const QJsonArray items = QJsonDocument::fromJson(process.readAllStandardOutput()).object()["nftables"].toArray();
@@ -160,12 +161,12 @@ private slots:
     void initTestCase()
     {
         REQUIRE_PRIVATE_NETWORK();
-        if (QStandardPaths::findExecutable(QStringLiteral("nft")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("iperf")).isEmpty())
+        if (HostPrograms::find(QStringLiteral("nft")).isEmpty()
+            || HostPrograms::find(QStringLiteral("iperf")).isEmpty())
             QSKIP("needs nft and iperf (build.sh installs nftables and iperf)");
         // Inside the namespace we hold CAP_NET_ADMIN, also in a user namespace (unshare -rn);
         // the kernel needs nf_tables, which an unprivileged namespace cannot load.
-        if (const auto error = runProgram(QStringLiteral("nft"), {"list", "tables"}))
+        if (const auto error = runProgram(HostPrograms::path(QStringLiteral("nft")), {"list", "tables"}))
             QSKIP(qPrintable(QStringLiteral("nft does not work in this namespace: %1").arg(*error)));
         QVERIFY(m_socket.bind(QHostAddress::LocalHost, 0));
         m_socket.setMulticastInterface(TestNetwork::loopback());
@@ -175,7 +176,7 @@ private slots:
 
     void cleanup()
     {
-        runProgram(QStringLiteral("nft"), {"delete", "table", "inet", table});
+        runProgram(HostPrograms::path(QStringLiteral("nft")), {"delete", "table", "inet", table});
     }
 
     void lostEqualsWhatTheFirewallDropped()
@@ -201,7 +202,7 @@ private slots:
                                   .arg(dropPercent)
                                   .arg(protectedAtEachEnd)
                                   .arg(realIperfDatagrams - protectedAtEachEnd);
-        if (const auto error = runProgram(QStringLiteral("nft"), {"-f", "-"}, rules.toUtf8()))
+        if (const auto error = runProgram(HostPrograms::path(QStringLiteral("nft")), {"-f", "-"}, rules.toUtf8()))
             QFAIL(qPrintable(*error));
 
         QProcess monitor;
@@ -217,7 +218,7 @@ private slots:
             return marked(StreamPackets::iperf2(firstIperf + i, WallClock::nowUs()), i, count);
         });
         // The real client: numbers 1-2000, then the final one, negative.
-        if (const auto error = runProgram(QStringLiteral("iperf"),
+        if (const auto error = runProgram(HostPrograms::path(QStringLiteral("iperf")),
                                           {"-c", group, "-p", QString::number(realIperfPort), "-u", "-T", "1", "-B",
                                            "127.0.0.1", "-l", "200", "-b", "4000pps", "-n",
                                            QString::number(realIperfDatagrams * 200)}))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HostPrograms.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMap>
@@ -89,7 +91,7 @@ inline Parsed parse(const QByteArray &text)
 // promtool is not installed.
 inline std::optional<QString> promtoolProblems(const QByteArray &text)
 {
-    const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+    const QString promtool = HostPrograms::find(QStringLiteral("promtool"));
     if (promtool.isEmpty())
         return std::nullopt;
     QProcess process;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HostPrograms.h"
+
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
@@ -82,7 +84,7 @@ inline bool run(const QString &program, const QStringList &arguments)
 // Runs `ip` with space-separated arguments ("link set lo up").
 inline bool ip(const QString &arguments)
 {
-    return run(QStringLiteral("ip"), arguments.split(QLatin1Char(' ')));
+    return run(HostPrograms::path(QStringLiteral("ip")), arguments.split(QLatin1Char(' ')));
 }
 
 // A veth peer receives datagrams whose source address is local to this namespace too;
