@@ -29,6 +29,7 @@ namespace {
 constexpr int senderCount = 100'000;
 constexpr int payloadSize = 32;
 
+#ifdef Q_OS_LINUX
 // Sender n's address: 127.0.1.1 onwards, skipping .0 and .255. Inside the test namespace
 // all of 127.0.0.0/8 is local, so a socket can bind any of them.
 quint32 senderAddress(int n)
@@ -36,7 +37,6 @@ quint32 senderAddress(int n)
     return 0x7f000000u | quint32(1 + n / 254) << 8 | quint32(1 + n % 254);
 }
 
-#ifdef Q_OS_LINUX
 // Sends one datagram from source (bound, port 0) to group:port out of loopback. A plain
 // socket rather than a QUdpSocket: 100,000 of them one after another take a second or two.
 bool sendFrom(quint32 source, quint32 group, quint16 port, const QByteArray &payload)
@@ -61,7 +61,6 @@ bool sendFrom(quint32 source, quint32 group, quint16 port, const QByteArray &pay
     ::close(socket);
     return sent;
 }
-#endif
 
 // Resident memory of this process in kB, from /proc (0 where there is none).
 qint64 residentKb()
@@ -75,6 +74,7 @@ qint64 residentKb()
     }
     return 0;
 }
+#endif
 
 } // namespace
 
