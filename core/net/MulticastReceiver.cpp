@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <array>
 
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
 #include <sys/epoll.h>
 #include <unistd.h>
 #endif
@@ -44,7 +44,7 @@ MulticastReceiver::~MulticastReceiver()
 {
     closeAll();
     m_epollNotifier.reset();
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     if (m_epoll >= 0)
         ::close(m_epoll);
 #endif
@@ -52,7 +52,7 @@ MulticastReceiver::~MulticastReceiver()
 
 bool MulticastReceiver::watchWithEpoll(ReceiveSocket &socket)
 {
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     if (m_epoll < 0) {
         m_epoll = epoll_create1(EPOLL_CLOEXEC);
         if (m_epoll < 0)
@@ -73,7 +73,7 @@ bool MulticastReceiver::watchWithEpoll(ReceiveSocket &socket)
 
 void MulticastReceiver::readReadySockets()
 {
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     std::array<epoll_event, 64> events{};
     const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
     int datagrams = 0;
