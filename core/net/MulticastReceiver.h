@@ -63,19 +63,23 @@ private:
         std::unique_ptr<ReceiveSocket> socket;
         std::unique_ptr<QSocketNotifier> notifier; // the fast reader's own wake-ups
     };
-    // A datagram's way back to its subscription: the group, the port and the interface.
+    // A datagram's way back to its subscription: the socket that read it (so its port), the
+    // group and the interface. The socket, because a socket may also be handed the groups its
+    // neighbours joined (Linux without IP_MULTICAST_ALL): such a copy is not its datagram, and
+    // an any-source and a source-specific membership of one group, on two sockets, each get
+    // their own.
     struct Route
     {
+        const ReceiveSocket *socket = nullptr;
         IpAddress group;
-        quint16 port = 0;
         uint interfaceIndex = 0;
         friend bool operator==(const Route &a, const Route &b)
         {
-            return a.group == b.group && a.port == b.port && a.interfaceIndex == b.interfaceIndex;
+            return a.socket == b.socket && a.group == b.group && a.interfaceIndex == b.interfaceIndex;
         }
         friend size_t qHash(const Route &route, size_t seed = 0)
         {
-            return qHashMulti(seed, route.group, route.port, route.interfaceIndex);
+            return qHashMulti(seed, route.socket, route.group, route.interfaceIndex);
         }
     };
 
@@ -98,6 +102,9 @@ private:
     void readNotifiedSocket(const ReceiveSocket *socket);
     int readSocket(const ReceiveSocket *socket);
     Socket *socketOf(const ReceiveSocket *socket);
+    // The socket that holds subscription `id`'s membership, or m_sockets.end().
+    std::vector<Socket>::iterator socketHolding(int id);
+    void addRoutes(const ReceiveSocket &socket);
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);

@@ -232,6 +232,29 @@ private slots:
         }
     }
 
+    // An any-source and a source-specific membership of one group: one socket joins a group
+    // once, so each has a socket of its own and gets a copy of the joined source's datagrams.
+    // Each copy goes to the membership of the socket that read it, never twice to one of them.
+    void anyAndOneSourceOfOneGroupEachGetTheirOwn()
+    {
+        const quint16 port = TestNetwork::freshPort(49);
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        const ListeningStatus status =
+            listenTo(listener, {subscription(QStringLiteral("239.20.3.1:%1@mcS1").arg(port)),
+                                subscription(QStringLiteral("198.18.20.1,239.20.3.1:%1@mcS1").arg(port))});
+        QCOMPARE(status.joined().size(), 2);
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.3.1"), port, "joined"));
+        QVERIFY(send(QStringLiteral("198.18.20.3"), QStringLiteral("mcS0"), QStringLiteral("239.20.3.1"), port,
+                     "stranger"));
+        QTRY_COMPARE(collect(received).size(), 3);
+        QTest::qWait(200);
+        const auto datagrams = collect(received);
+        QCOMPARE(payloadsOf(datagrams, 0), (QByteArrayList{"joined", "stranger"}));
+        QCOMPARE(payloadsOf(datagrams, 1), QByteArrayList{"joined"});
+        QCOMPARE(datagrams.size(), 3);
+    }
+
     // The transmitter sends to an IPv6 group out of an interface by index, from the
     // interface's own address, so what loops back is known to be ours.
     void theTransmitterSendsToAnIPv6Group()
