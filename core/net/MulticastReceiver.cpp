@@ -434,6 +434,19 @@ int MulticastReceiver::readPendingDatagrams(Socket &socket)
     return reads;
 }
 
+namespace {
+
+// Qt gives an IPv6 destination the arrival interface as its scope; a group is routed without
+// one (the interface is the datagram's interfaceIndex), as the fast reader reports it.
+IpAddress groupOf(const QNetworkDatagram &datagram)
+{
+    QHostAddress destination = datagram.destinationAddress();
+    destination.setScopeId({});
+    return IpAddress::fromQHostAddress(destination);
+}
+
+} // namespace
+
 int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
 {
     QUdpSocket &qt = socket.socket->qtSocket();
@@ -447,7 +460,7 @@ int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
         received.arrivalUs = WallClock::nowUs();
         received.source = IpAddress::fromQHostAddress(datagram.senderAddress());
         received.sourcePort = quint16(datagram.senderPort());
-        received.destination = IpAddress::fromQHostAddress(datagram.destinationAddress());
+        received.destination = groupOf(datagram);
         received.ttl = datagram.hopLimit();
         received.interfaceIndex = datagram.interfaceIndex();
         received.payload = datagram.data();
