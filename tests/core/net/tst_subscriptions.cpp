@@ -36,6 +36,7 @@ private:
         if (six) {
             sockaddr_in6 local{};
             local.sin6_family = AF_INET6;
+            local.sin6_scope_id = index; // binds a link-local source to `out` (others ignore it)
             inet_pton(AF_INET6, qPrintable(source), &local.sin6_addr);
             sockaddr_in6 to{};
             to.sin6_family = AF_INET6;
@@ -134,7 +135,8 @@ private slots:
         TestNetwork::allowLocalSources(QStringLiteral("default"));
         const bool made = makePair(QStringLiteral("mcS"),
                                    {QStringLiteral("198.18.20.1/24"), QStringLiteral("198.18.20.3/24"),
-                                    QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64")},
+                                    QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64"),
+                                    QStringLiteral("fe80::20:1/64")},
                                    QStringLiteral("198.18.20.2/24"))
                           // mcT1 has the very address mcS1 has.
                           && makePair(QStringLiteral("mcT"), {QStringLiteral("198.18.21.1/24")},
@@ -230,6 +232,27 @@ private slots:
             QCOMPARE(datagram.payload, QByteArray("joined"));
             QCOMPARE(datagram.source.toString(), joined);
         }
+    }
+
+    // A link-local source is an address on one link only: a datagram's source is scoped to
+    // the interface it came in on, so that a source-specific subscription to it matches.
+    void aLinkLocalSourceIsScopedToItsInterface()
+    {
+        const quint16 port = TestNetwork::freshPort(50);
+        const QString source = QStringLiteral("fe80::20:1%") + QString::number(if_nametoindex("mcS1"));
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        const ListeningStatus status =
+            listenTo(listener, {subscription(QStringLiteral("%1,[ff35::21]:%2@mcS1").arg(source, QString::number(port)))});
+        QCOMPARE(status.joined().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (send(QStringLiteral("fe80::20:1"), QStringLiteral("mcS0"), QStringLiteral("ff35::21"), port, "linked"),
+             !collect(received).isEmpty()),
+            5000);
+        const ReceivedDatagram datagram = collect(received).first();
+        QCOMPARE(datagram.payload, QByteArray("linked"));
+        QCOMPARE(datagram.source.toString(), source);
+        QCOMPARE(datagram.subscription, 0);
     }
 
     // An any-source and a source-specific membership of one group: one socket joins a group
