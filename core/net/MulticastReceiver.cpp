@@ -14,6 +14,11 @@
 #include <unistd.h>
 #endif
 
+bool MulticastReceiver::hasKernelArrivalTimes()
+{
+    return LinuxDatagramReader::isAvailable();
+}
+
 MulticastReceiver::MulticastReceiver(QObject *parent)
     : ReceiverSignals(parent)
     , m_flushTimer(this)

@@ -49,6 +49,11 @@ public:
     static constexpr int socketHoldOffMs = 1;
     static constexpr int thinDatagramsPerSocket = 8;
 
+    // Whether arrivalUs is when the kernel received a datagram, however late it is read (the
+    // Linux fast path), or when the receiver read it (through QUdpSocket: macOS, Windows, and
+    // Linux built with MCAST_MONITOR_PORTABLE_RECEIVE). Asked here, not of the platform.
+    static bool hasKernelArrivalTimes();
+
     explicit MulticastReceiver(QObject *parent = nullptr);
     ~MulticastReceiver() override;
 
