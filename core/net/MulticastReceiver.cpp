@@ -286,7 +286,9 @@ bool MulticastReceiver::join(int id, const InterfaceChoice &networkInterface)
     status.networkInterface = networkInterface;
     status.state = SubscriptionStatus::State::Joined;
     status.reason.clear();
-    m_routes[Route{socket->socket.get(), status.subscription.group, uint(networkInterface.index)}].append(id);
+    const Route route{socket->socket.get(), status.subscription.group,
+                      uint(networkInterface.index)};
+    m_routes[route].append(id);
     return true;
 }
 
@@ -294,7 +296,8 @@ void MulticastReceiver::addRoutes(const ReceiveSocket &socket)
 {
     for (const ReceiveSocket::Membership &membership : socket.memberships()) {
         if (membership.id >= 0)
-            m_routes[Route{&socket, membership.subscription.group, membership.interfaceIndex}].append(membership.id);
+            m_routes[Route{&socket, membership.subscription.group, membership.interfaceIndex}]
+                .append(membership.id);
     }
 }
 
@@ -316,7 +319,8 @@ void MulticastReceiver::leave(int id)
     const auto socket = socketHolding(id);
     if (socket == m_sockets.end())
         return;
-    auto routed = m_routes.find(Route{socket->socket.get(), status.subscription.group, uint(status.networkInterface.index)});
+    auto routed = m_routes.find(Route{socket->socket.get(), status.subscription.group,
+                                      uint(status.networkInterface.index)});
     if (routed != m_routes.end()) {
         routed->removeAll(id);
         if (routed->isEmpty())
@@ -484,7 +488,8 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram, const ReceiveSocket 
         if (!socket.memberships().isEmpty())
             id = socket.memberships().front().id;
     } else {
-        const auto routed = m_routes.constFind(Route{&socket, datagram.destination, datagram.interfaceIndex});
+        const auto routed =
+            m_routes.constFind(Route{&socket, datagram.destination, datagram.interfaceIndex});
         if (routed == m_routes.cend())
             return;
         for (const int candidate : *routed) {

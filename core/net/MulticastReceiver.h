@@ -80,7 +80,8 @@ private:
         uint interfaceIndex = 0;
         friend bool operator==(const Route &a, const Route &b)
         {
-            return a.socket == b.socket && a.group == b.group && a.interfaceIndex == b.interfaceIndex;
+            return a.socket == b.socket && a.group == b.group
+                   && a.interfaceIndex == b.interfaceIndex;
         }
         friend size_t qHash(const Route &route, size_t seed = 0)
         {

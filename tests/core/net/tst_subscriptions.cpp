@@ -133,14 +133,15 @@ private slots:
         REQUIRE_PRIVATE_NETWORK();
         TestNetwork::allowLocalSources(QStringLiteral("all"));
         TestNetwork::allowLocalSources(QStringLiteral("default"));
-        const bool made = makePair(QStringLiteral("mcS"),
-                                   {QStringLiteral("198.18.20.1/24"), QStringLiteral("198.18.20.3/24"),
-                                    QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64"),
-                                    QStringLiteral("fe80::20:1/64")},
-                                   QStringLiteral("198.18.20.2/24"))
-                          // mcT1 has the very address mcS1 has.
-                          && makePair(QStringLiteral("mcT"), {QStringLiteral("198.18.21.1/24")},
-                                      QStringLiteral("198.18.20.2/24"));
+        const bool made =
+            makePair(QStringLiteral("mcS"),
+                     {QStringLiteral("198.18.20.1/24"), QStringLiteral("198.18.20.3/24"),
+                      QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64"),
+                      QStringLiteral("fe80::20:1/64")},
+                     QStringLiteral("198.18.20.2/24"))
+            // mcT1 has the very address mcS1 has.
+            && makePair(QStringLiteral("mcT"), {QStringLiteral("198.18.21.1/24")},
+                        QStringLiteral("198.18.20.2/24"));
         if (!made)
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
         QTRY_VERIFY_WITH_TIMEOUT(QNetworkInterface::interfaceFromName(QStringLiteral("mcT1"))
@@ -239,16 +240,19 @@ private slots:
     void aLinkLocalSourceIsScopedToItsInterface()
     {
         const quint16 port = TestNetwork::freshPort(50);
-        const QString source = QStringLiteral("fe80::20:1%") + QString::number(if_nametoindex("mcS1"));
+        const QString source =
+            QStringLiteral("fe80::20:1%") + QString::number(if_nametoindex("mcS1"));
         MulticastListener listener;
         QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
-        const ListeningStatus status =
-            listenTo(listener, {subscription(QStringLiteral("%1,[ff35::21]:%2@mcS1").arg(source, QString::number(port)))});
+        const ListeningStatus status = listenTo(
+            listener,
+            {subscription(
+                QStringLiteral("%1,[ff35::21]:%2@mcS1").arg(source, QString::number(port)))});
         QCOMPARE(status.joined().size(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (send(QStringLiteral("fe80::20:1"), QStringLiteral("mcS0"), QStringLiteral("ff35::21"), port, "linked"),
-             !collect(received).isEmpty()),
-            5000);
+        QTRY_VERIFY_WITH_TIMEOUT((send(QStringLiteral("fe80::20:1"), QStringLiteral("mcS0"),
+                                       QStringLiteral("ff35::21"), port, "linked"),
+                                  !collect(received).isEmpty()),
+                                 5000);
         const ReceivedDatagram datagram = collect(received).first();
         QCOMPARE(datagram.payload, QByteArray("linked"));
         QCOMPARE(datagram.source.toString(), source);
@@ -263,13 +267,14 @@ private slots:
         const quint16 port = TestNetwork::freshPort(49);
         MulticastListener listener;
         QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
-        const ListeningStatus status =
-            listenTo(listener, {subscription(QStringLiteral("239.20.3.1:%1@mcS1").arg(port)),
-                                subscription(QStringLiteral("198.18.20.1,239.20.3.1:%1@mcS1").arg(port))});
+        const ListeningStatus status = listenTo(
+            listener, {subscription(QStringLiteral("239.20.3.1:%1@mcS1").arg(port)),
+                       subscription(QStringLiteral("198.18.20.1,239.20.3.1:%1@mcS1").arg(port))});
         QCOMPARE(status.joined().size(), 2);
-        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.3.1"), port, "joined"));
-        QVERIFY(send(QStringLiteral("198.18.20.3"), QStringLiteral("mcS0"), QStringLiteral("239.20.3.1"), port,
-                     "stranger"));
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"),
+                     QStringLiteral("239.20.3.1"), port, "joined"));
+        QVERIFY(send(QStringLiteral("198.18.20.3"), QStringLiteral("mcS0"),
+                     QStringLiteral("239.20.3.1"), port, "stranger"));
         QTRY_COMPARE(collect(received).size(), 3);
         QTest::qWait(200);
         const auto datagrams = collect(received);
