@@ -1,6 +1,7 @@
 #include "net/IpAddress.h"
 
 #include <QHostAddress>
+#include <QNetworkInterface>
 
 #include <algorithm>
 #include <tuple>
@@ -50,6 +51,20 @@ std::optional<IpAddress> parseIPv4(QStringView text, QString *reason)
     return IpAddress::fromIPv4(address);
 }
 
+// Qt names the scope of an address it read from a socket by its interface's name on Unix
+// (a datagram's link-local source) and by number elsewhere; ours is the index either way.
+quint32 scopeIndex(const QString &scope)
+{
+    if (scope.isEmpty())
+        return 0;
+    bool numeric = false;
+    const uint index = scope.toUInt(&numeric);
+    if (numeric)
+        return index;
+    const int named = QNetworkInterface::interfaceIndexFromName(scope);
+    return named > 0 ? quint32(named) : 0;
+}
+
 } // namespace
 
 IpAddress IpAddress::fromIPv6(const std::array<quint8, 16> &bytes, quint32 scopeId)
@@ -69,9 +84,7 @@ IpAddress IpAddress::fromQHostAddress(const QHostAddress &address)
     std::array<quint8, 16> bytes{};
     for (int i = 0; i < 16; ++i)
         bytes[std::size_t(i)] = raw[i];
-    bool numeric = false;
-    const uint scope = address.scopeId().toUInt(&numeric);
-    return fromIPv6(bytes, numeric ? scope : 0);
+    return fromIPv6(bytes, scopeIndex(address.scopeId()));
 }
 
 std::optional<IpAddress> IpAddress::parse(QStringView text, QString *reason)

@@ -2,7 +2,7 @@
 
 #include "time/WallClock.h"
 
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
 
 #include <arpa/inet.h>
 #include <cerrno>

@@ -10,8 +10,9 @@
 // IPv4 or IPv6, with their destination address, interface, TTL or hop limit, the kernel's
 // receive time (SO_TIMESTAMPNS: when the datagram arrived, however late we read it) and the
 // kernel's drop counter (SO_RXQ_OVFL) from the control messages. One reader serves every
-// socket of a receive thread: its buffers (2 MiB) are not per socket. Elsewhere
-// isAvailable() is false and the receiver reads through QUdpSocket.
+// socket of a receive thread: its buffers (2 MiB) are not per socket. Elsewhere, and in a
+// Linux build with MCAST_MONITOR_PORTABLE_RECEIVE, isAvailable() is false and the receiver
+// reads through QUdpSocket.
 class LinuxDatagramReader final
 {
     Q_DISABLE_COPY_MOVE(LinuxDatagramReader)

@@ -9,10 +9,15 @@
 #include <algorithm>
 #include <array>
 
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
 #include <sys/epoll.h>
 #include <unistd.h>
 #endif
+
+bool MulticastReceiver::hasKernelArrivalTimes()
+{
+    return LinuxDatagramReader::isAvailable();
+}
 
 MulticastReceiver::MulticastReceiver(QObject *parent)
     : ReceiverSignals(parent)
@@ -44,7 +49,7 @@ MulticastReceiver::~MulticastReceiver()
 {
     closeAll();
     m_epollNotifier.reset();
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     if (m_epoll >= 0)
         ::close(m_epoll);
 #endif
@@ -52,7 +57,7 @@ MulticastReceiver::~MulticastReceiver()
 
 bool MulticastReceiver::watchWithEpoll(ReceiveSocket &socket)
 {
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     if (m_epoll < 0) {
         m_epoll = epoll_create1(EPOLL_CLOEXEC);
         if (m_epoll < 0)
@@ -73,7 +78,7 @@ bool MulticastReceiver::watchWithEpoll(ReceiveSocket &socket)
 
 void MulticastReceiver::readReadySockets()
 {
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     std::array<epoll_event, 64> events{};
     const int ready = epoll_wait(m_epoll, events.data(), int(events.size()), 0);
     int datagrams = 0;
@@ -174,11 +179,13 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
     for (Socket &socket : m_sockets)
         readPendingDatagrams(socket);
     flush();
-    for (Socket &socket : m_sockets)
+    m_routes.clear();
+    for (Socket &socket : m_sockets) {
         socket.socket->renumber(kept);
+        addRoutes(*socket.socket);
+    }
 
     m_config = config;
-    m_routes.clear();
     m_status.subscriptions.clear();
     for (const Subscription &subscription : wanted) {
         SubscriptionStatus status;
@@ -189,9 +196,6 @@ void MulticastReceiver::resubscribe(const ReceiveConfig &config)
         SubscriptionStatus &status = m_status.subscriptions[stays.value()];
         status = before[stays.key()]; // joined, or still waiting for its interface
         status.subscription = wanted[stays.value()]; // its format may have changed
-        if (status.state == SubscriptionStatus::State::Joined)
-            m_routes[Route{status.subscription.group, status.subscription.port, uint(status.networkInterface.index)}]
-                .append(stays.value());
     }
     for (int id = 0; id < wanted.size(); ++id) {
         if (std::find(kept.cbegin(), kept.cend(), id) == kept.cend())
@@ -282,8 +286,28 @@ bool MulticastReceiver::join(int id, const InterfaceChoice &networkInterface)
     status.networkInterface = networkInterface;
     status.state = SubscriptionStatus::State::Joined;
     status.reason.clear();
-    m_routes[Route{status.subscription.group, status.subscription.port, uint(networkInterface.index)}].append(id);
+    const Route route{socket->socket.get(), status.subscription.group,
+                      uint(networkInterface.index)};
+    m_routes[route].append(id);
     return true;
+}
+
+void MulticastReceiver::addRoutes(const ReceiveSocket &socket)
+{
+    for (const ReceiveSocket::Membership &membership : socket.memberships()) {
+        if (membership.id >= 0)
+            m_routes[Route{&socket, membership.subscription.group, membership.interfaceIndex}]
+                .append(membership.id);
+    }
+}
+
+std::vector<MulticastReceiver::Socket>::iterator MulticastReceiver::socketHolding(int id)
+{
+    return std::find_if(m_sockets.begin(), m_sockets.end(), [id](const Socket &socket) {
+        const auto &memberships = socket.socket->memberships();
+        return std::any_of(memberships.cbegin(), memberships.cend(),
+                           [id](const ReceiveSocket::Membership &m) { return m.id == id; });
+    });
 }
 
 void MulticastReceiver::leave(int id)
@@ -291,27 +315,23 @@ void MulticastReceiver::leave(int id)
     SubscriptionStatus &status = m_status.subscriptions[id];
     if (status.state != SubscriptionStatus::State::Joined)
         return;
-    const Route route{status.subscription.group, status.subscription.port, uint(status.networkInterface.index)};
-    auto routed = m_routes.find(route);
+    status.state = SubscriptionStatus::State::WaitingForInterface;
+    const auto socket = socketHolding(id);
+    if (socket == m_sockets.end())
+        return;
+    auto routed = m_routes.find(Route{socket->socket.get(), status.subscription.group,
+                                      uint(status.networkInterface.index)});
     if (routed != m_routes.end()) {
         routed->removeAll(id);
         if (routed->isEmpty())
             m_routes.erase(routed);
     }
-    for (auto socket = m_sockets.begin(); socket != m_sockets.end(); ++socket) {
-        const auto &memberships = socket->socket->memberships();
-        if (std::none_of(memberships.cbegin(), memberships.cend(),
-                         [id](const ReceiveSocket::Membership &m) { return m.id == id; }))
-            continue;
-        socket->socket->leave(id);
-        if (socket->socket->memberships().isEmpty()) {
-            readPendingDatagrams(*socket);
-            m_osDropsBefore += socket->socket->osDrops;
-            m_sockets.erase(socket);
-        }
-        break;
+    socket->socket->leave(id);
+    if (socket->socket->memberships().isEmpty()) {
+        readPendingDatagrams(*socket);
+        m_osDropsBefore += socket->socket->osDrops;
+        m_sockets.erase(socket);
     }
-    status.state = SubscriptionStatus::State::WaitingForInterface;
 }
 
 void MulticastReceiver::closeAll()
@@ -423,6 +443,19 @@ int MulticastReceiver::readPendingDatagrams(Socket &socket)
     return reads;
 }
 
+namespace {
+
+// Qt gives an IPv6 destination the arrival interface as its scope; a group is routed without
+// one (the interface is the datagram's interfaceIndex), as the fast reader reports it.
+IpAddress groupOf(const QNetworkDatagram &datagram)
+{
+    QHostAddress destination = datagram.destinationAddress();
+    destination.setScopeId({});
+    return IpAddress::fromQHostAddress(destination);
+}
+
+} // namespace
+
 int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
 {
     QUdpSocket &qt = socket.socket->qtSocket();
@@ -436,7 +469,7 @@ int MulticastReceiver::readThroughQt(Socket &socket, int maxDatagrams)
         received.arrivalUs = WallClock::nowUs();
         received.source = IpAddress::fromQHostAddress(datagram.senderAddress());
         received.sourcePort = quint16(datagram.senderPort());
-        received.destination = IpAddress::fromQHostAddress(datagram.destinationAddress());
+        received.destination = groupOf(datagram);
         received.ttl = datagram.hopLimit();
         received.interfaceIndex = datagram.interfaceIndex();
         received.payload = datagram.data();
@@ -455,7 +488,8 @@ void MulticastReceiver::accept(ReceivedDatagram &&datagram, const ReceiveSocket 
         if (!socket.memberships().isEmpty())
             id = socket.memberships().front().id;
     } else {
-        const auto routed = m_routes.constFind(Route{datagram.destination, socket.port(), datagram.interfaceIndex});
+        const auto routed =
+            m_routes.constFind(Route{&socket, datagram.destination, datagram.interfaceIndex});
         if (routed == m_routes.cend())
             return;
         for (const int candidate : *routed) {

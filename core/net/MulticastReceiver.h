@@ -49,6 +49,11 @@ public:
     static constexpr int socketHoldOffMs = 1;
     static constexpr int thinDatagramsPerSocket = 8;
 
+    // Whether arrivalUs is when the kernel received a datagram, however late it is read (the
+    // Linux fast path), or when the receiver read it (through QUdpSocket: macOS, Windows, and
+    // Linux built with MCAST_MONITOR_PORTABLE_RECEIVE). Asked here, not of the platform.
+    static bool hasKernelArrivalTimes();
+
     explicit MulticastReceiver(QObject *parent = nullptr);
     ~MulticastReceiver() override;
 
@@ -63,19 +68,24 @@ private:
         std::unique_ptr<ReceiveSocket> socket;
         std::unique_ptr<QSocketNotifier> notifier; // the fast reader's own wake-ups
     };
-    // A datagram's way back to its subscription: the group, the port and the interface.
+    // A datagram's way back to its subscription: the socket that read it (so its port), the
+    // group and the interface. The socket, because a socket may also be handed the groups its
+    // neighbours joined (Linux without IP_MULTICAST_ALL): such a copy is not its datagram, and
+    // an any-source and a source-specific membership of one group, on two sockets, each get
+    // their own.
     struct Route
     {
+        const ReceiveSocket *socket = nullptr;
         IpAddress group;
-        quint16 port = 0;
         uint interfaceIndex = 0;
         friend bool operator==(const Route &a, const Route &b)
         {
-            return a.group == b.group && a.port == b.port && a.interfaceIndex == b.interfaceIndex;
+            return a.socket == b.socket && a.group == b.group
+                   && a.interfaceIndex == b.interfaceIndex;
         }
         friend size_t qHash(const Route &route, size_t seed = 0)
         {
-            return qHashMulti(seed, route.group, route.port, route.interfaceIndex);
+            return qHashMulti(seed, route.socket, route.group, route.interfaceIndex);
         }
     };
 
@@ -98,6 +108,9 @@ private:
     void readNotifiedSocket(const ReceiveSocket *socket);
     int readSocket(const ReceiveSocket *socket);
     Socket *socketOf(const ReceiveSocket *socket);
+    // The socket that holds subscription `id`'s membership, or m_sockets.end().
+    std::vector<Socket>::iterator socketHolding(int id);
+    void addRoutes(const ReceiveSocket &socket);
     void drain();
     int readThroughQt(Socket &socket, int maxDatagrams);
     void accept(ReceivedDatagram &&datagram, const ReceiveSocket &socket);

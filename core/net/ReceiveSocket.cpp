@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
 #include <sys/socket.h>
 #endif
 
@@ -27,8 +27,11 @@ std::unique_ptr<ReceiveSocket> ReceiveSocket::open(IpAddress::Family family, qui
         *error = QStringLiteral("cannot bind port %1: %2").arg(port).arg(socket->m_socket.errorString());
         return nullptr;
     }
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     // A wildcard-bound socket would otherwise also get every group anyone joined on this port.
+    // (Windows and macOS deliver only the groups joined on the socket.)
     MulticastMembership::receiveOnlyJoinedGroups(socket->descriptor(), family);
+#endif
     socket->m_grantedBufferBytes = socket->grantReceiveBuffer(bufferBytes);
     return socket;
 }
@@ -48,7 +51,7 @@ int ReceiveSocket::membershipsPerSocket(IpAddress::Family family)
 
 int ReceiveSocket::grantReceiveBuffer(int requestedBytes)
 {
-#ifdef Q_OS_LINUX
+#ifdef MCAST_MONITOR_LINUX_FAST_RECEIVE
     // SO_RCVBUFFORCE passes net.core.rmem_max when we may (CAP_NET_ADMIN); else the
     // ordinary request below is capped by the kernel.
     if (setsockopt(int(descriptor()), SOL_SOCKET, SO_RCVBUFFORCE, &requestedBytes, sizeof requestedBytes) != 0)

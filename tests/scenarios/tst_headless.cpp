@@ -1,3 +1,5 @@
+#include "net/MulticastReceiver.h"
+
 #include "TestNetwork.h"
 
 #include <QJsonArray>
@@ -309,6 +311,9 @@ private slots:
     // late or silent, and the intervals are the sender's.
     void aStoppedMonitorDoesNotCallALiveSenderSilent()
     {
+        if (!MulticastReceiver::hasKernelArrivalTimes())
+            QSKIP("no kernel arrival times on this receive path: what waited while the monitor was "
+                  "stopped is stamped when read, all at once, so the sender looks late and back");
 #ifdef Q_OS_UNIX
         const QString port = QString::number(TestNetwork::freshPort(27));
         QProcess listener;

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QTest>
 
 class IpAddressTest final : public QObject
@@ -78,6 +79,23 @@ private slots:
         const auto mapped = IpAddress::parse(u"::ffff:239.1.1.1");
         QVERIFY(mapped && mapped->isIPv6());
         QVERIFY(*mapped != IpAddress::fromIPv4(0xef010101));
+    }
+
+    // Qt names the scope of a link-local source it read by the interface's name on Unix, by
+    // its number elsewhere: both are the interface's index here.
+    void aNamedScopeIsTheInterfacesIndex()
+    {
+        const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+        if (interfaces.isEmpty())
+            QSKIP("no network interface to name");
+        const QNetworkInterface &named = interfaces.front();
+        QHostAddress source(QStringLiteral("fe80::1"));
+        source.setScopeId(named.name());
+        QCOMPARE(IpAddress::fromQHostAddress(source).scopeId(), quint32(named.index()));
+        source.setScopeId(QString::number(named.index()));
+        QCOMPARE(IpAddress::fromQHostAddress(source).scopeId(), quint32(named.index()));
+        source.setScopeId(QStringLiteral("nosuch0"));
+        QCOMPARE(IpAddress::fromQHostAddress(source).scopeId(), 0u);
     }
 
     void classifiesMulticastRanges()

@@ -16,7 +16,7 @@
 #include <cstring>
 
 // Several subscriptions at once on real sockets, inside the private namespace: veth pairs
-// mcS0 ⇄ mcS1 and mcT0 ⇄ mcT1 (traffic sent out of one end arrives at the other, where the
+// mcS0 ⇄ mcS1 and mcU0 ⇄ mcU1 (traffic sent out of one end arrives at the other, where the
 // listener joins), IPv4 and IPv6, any-source and source-specific, and loopback for many groups.
 class TestSubscriptions final : public QObject
 {
@@ -36,6 +36,7 @@ private:
         if (six) {
             sockaddr_in6 local{};
             local.sin6_family = AF_INET6;
+            local.sin6_scope_id = index; // binds a link-local source to `out` (others ignore it)
             inet_pton(AF_INET6, qPrintable(source), &local.sin6_addr);
             sockaddr_in6 to{};
             to.sin6_family = AF_INET6;
@@ -132,16 +133,18 @@ private slots:
         REQUIRE_PRIVATE_NETWORK();
         TestNetwork::allowLocalSources(QStringLiteral("all"));
         TestNetwork::allowLocalSources(QStringLiteral("default"));
-        const bool made = makePair(QStringLiteral("mcS"),
-                                   {QStringLiteral("198.18.20.1/24"), QStringLiteral("198.18.20.3/24"),
-                                    QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64")},
-                                   QStringLiteral("198.18.20.2/24"))
-                          // mcT1 has the very address mcS1 has.
-                          && makePair(QStringLiteral("mcT"), {QStringLiteral("198.18.21.1/24")},
-                                      QStringLiteral("198.18.20.2/24"));
+        const bool made =
+            makePair(QStringLiteral("mcS"),
+                     {QStringLiteral("198.18.20.1/24"), QStringLiteral("198.18.20.3/24"),
+                      QStringLiteral("2001:db8:20::1/64"), QStringLiteral("2001:db8:20::3/64"),
+                      QStringLiteral("fe80::20:1/64")},
+                     QStringLiteral("198.18.20.2/24"))
+            // mcU1 has the very address mcS1 has.
+            && makePair(QStringLiteral("mcU"), {QStringLiteral("198.18.21.1/24")},
+                        QStringLiteral("198.18.20.2/24"));
         if (!made)
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
-        QTRY_VERIFY_WITH_TIMEOUT(QNetworkInterface::interfaceFromName(QStringLiteral("mcT1"))
+        QTRY_VERIFY_WITH_TIMEOUT(QNetworkInterface::interfaceFromName(QStringLiteral("mcU1"))
                                      .flags()
                                      .testFlag(QNetworkInterface::IsRunning),
                                  5000);
@@ -150,7 +153,7 @@ private slots:
     void cleanupTestCase()
     {
         TestNetwork::ip(QStringLiteral("link del mcS0"));
-        TestNetwork::ip(QStringLiteral("link del mcT0"));
+        TestNetwork::ip(QStringLiteral("link del mcU0"));
     }
 
     void twoGroupsOnTwoPortsAndTwoInterfaces()
@@ -160,15 +163,15 @@ private slots:
         QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
         const ListeningStatus status = listenTo(
             listener, {subscription(QStringLiteral("239.20.0.1:%1@mcS1").arg(port)),
-                       subscription(QStringLiteral("239.20.0.2:%1@mcT1").arg(port + 1))});
+                       subscription(QStringLiteral("239.20.0.2:%1@mcU1").arg(port + 1))});
         QCOMPARE(status.joined().size(), 2);
         QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.0.1"), port, "one"));
-        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcT0"), QStringLiteral("239.20.0.2"), port + 1,
+        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcU0"), QStringLiteral("239.20.0.2"), port + 1,
                      "two"));
         // Not subscribed: the right group on the wrong port, the wrong interface.
         QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.0.1"), port + 1,
                      "wrong port"));
-        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcT0"), QStringLiteral("239.20.0.1"), port,
+        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcU0"), QStringLiteral("239.20.0.1"), port,
                      "wrong interface"));
         QTRY_COMPARE(collect(received).size(), 2);
         QTest::qWait(200);
@@ -232,6 +235,54 @@ private slots:
         }
     }
 
+    // A link-local source is an address on one link only: a datagram's source is scoped to
+    // the interface it came in on, so that a source-specific subscription to it matches.
+    void aLinkLocalSourceIsScopedToItsInterface()
+    {
+        const quint16 port = TestNetwork::freshPort(50);
+        const QString source =
+            QStringLiteral("fe80::20:1%") + QString::number(if_nametoindex("mcS1"));
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        const ListeningStatus status = listenTo(
+            listener,
+            {subscription(
+                QStringLiteral("%1,[ff35::21]:%2@mcS1").arg(source, QString::number(port)))});
+        QCOMPARE(status.joined().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT((send(QStringLiteral("fe80::20:1"), QStringLiteral("mcS0"),
+                                       QStringLiteral("ff35::21"), port, "linked"),
+                                  !collect(received).isEmpty()),
+                                 5000);
+        const ReceivedDatagram datagram = collect(received).first();
+        QCOMPARE(datagram.payload, QByteArray("linked"));
+        QCOMPARE(datagram.source.toString(), source);
+        QCOMPARE(datagram.subscription, 0);
+    }
+
+    // An any-source and a source-specific membership of one group: one socket joins a group
+    // once, so each has a socket of its own and gets a copy of the joined source's datagrams.
+    // Each copy goes to the membership of the socket that read it, never twice to one of them.
+    void anyAndOneSourceOfOneGroupEachGetTheirOwn()
+    {
+        const quint16 port = TestNetwork::freshPort(49);
+        MulticastListener listener;
+        QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
+        const ListeningStatus status = listenTo(
+            listener, {subscription(QStringLiteral("239.20.3.1:%1@mcS1").arg(port)),
+                       subscription(QStringLiteral("198.18.20.1,239.20.3.1:%1@mcS1").arg(port))});
+        QCOMPARE(status.joined().size(), 2);
+        QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"),
+                     QStringLiteral("239.20.3.1"), port, "joined"));
+        QVERIFY(send(QStringLiteral("198.18.20.3"), QStringLiteral("mcS0"),
+                     QStringLiteral("239.20.3.1"), port, "stranger"));
+        QTRY_COMPARE(collect(received).size(), 3);
+        QTest::qWait(200);
+        const auto datagrams = collect(received);
+        QCOMPARE(payloadsOf(datagrams, 0), (QByteArrayList{"joined", "stranger"}));
+        QCOMPARE(payloadsOf(datagrams, 1), QByteArrayList{"joined"});
+        QCOMPARE(datagrams.size(), 3);
+    }
+
     // The transmitter sends to an IPv6 group out of an interface by index, from the
     // interface's own address, so what loops back is known to be ours.
     void theTransmitterSendsToAnIPv6Group()
@@ -258,17 +309,17 @@ private slots:
         QVERIFY(datagram.fromOwnTransmitter);
     }
 
-    // mcS1 and mcT1 both have 198.18.20.2: joined by index, only the chosen one's traffic.
+    // mcS1 and mcU1 both have 198.18.20.2: joined by index, only the chosen one's traffic.
     void theSameAddressOnTwoInterfacesIsTwoInterfaces()
     {
         const quint16 port = TestNetwork::freshPort(43);
         MulticastListener listener;
         QSignalSpy received(&listener, &MulticastListener::datagramsReceived);
-        const ListeningStatus status = listenTo(listener, {subscription(QStringLiteral("239.20.0.3:%1@mcT1").arg(port))});
+        const ListeningStatus status = listenTo(listener, {subscription(QStringLiteral("239.20.0.3:%1@mcU1").arg(port))});
         QCOMPARE(status.joined().size(), 1);
-        QCOMPARE(status.subscriptions.front().networkInterface.name, QStringLiteral("mcT1"));
+        QCOMPARE(status.subscriptions.front().networkInterface.name, QStringLiteral("mcU1"));
         QVERIFY(send(QStringLiteral("198.18.20.1"), QStringLiteral("mcS0"), QStringLiteral("239.20.0.3"), port, "via S"));
-        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcT0"), QStringLiteral("239.20.0.3"), port, "via T"));
+        QVERIFY(send(QStringLiteral("198.18.21.1"), QStringLiteral("mcU0"), QStringLiteral("239.20.0.3"), port, "via T"));
         QTRY_VERIFY(!collect(received).isEmpty());
         QTest::qWait(200);
         const auto datagrams = collect(received);
