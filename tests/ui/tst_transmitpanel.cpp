@@ -222,24 +222,24 @@ private slots:
     void sendsToAnIPv6Group()
     {
         REQUIRE_PRIVATE_NETWORK();
-        if (!TestNetwork::ip(QStringLiteral("link add mcP0 type veth peer name mcP1")))
+        if (!TestNetwork::ip(QStringLiteral("link add mcX0 type veth peer name mcX1")))
             QSKIP("cannot create veth interfaces in this namespace (needs CAP_NET_ADMIN)");
-        QVERIFY(TestNetwork::ip(QStringLiteral("-6 addr add 2001:db8:30::1/64 dev mcP0 nodad")));
-        QVERIFY(TestNetwork::ip(QStringLiteral("-6 addr add 2001:db8:30::2/64 dev mcP1 nodad")));
-        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcP0 up multicast on")));
-        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcP1 up multicast on")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("-6 addr add 2001:db8:30::1/64 dev mcX0 nodad")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("-6 addr add 2001:db8:30::2/64 dev mcX1 nodad")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcX0 up multicast on")));
+        QVERIFY(TestNetwork::ip(QStringLiteral("link set mcX1 up multicast on")));
         const quint16 port = TestNetwork::freshPort(13);
         QUdpSocket receiver;
         QVERIFY(receiver.bind(QHostAddress::AnyIPv6, port, QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint));
         QVERIFY(receiver.joinMulticastGroup(QHostAddress(QStringLiteral("ff15::1234")),
-                                            QNetworkInterface::interfaceFromName(QStringLiteral("mcP1"))));
+                                            QNetworkInterface::interfaceFromName(QStringLiteral("mcX1"))));
 
         Harness harness;
         harness.panel.setConfig(loopbackConfig(6008));
-        harness.type("transmitGroupEdit", QStringLiteral("[ff15::1234]:%1@mcP0").arg(port));
+        harness.type("transmitGroupEdit", QStringLiteral("[ff15::1234]:%1@mcX0").arg(port));
         QCOMPARE(harness.find<QLineEdit>("transmitGroupEdit")->text(), QStringLiteral("ff15::1234"));
         QCOMPARE(harness.find<QSpinBox>("transmitPortSpin")->value(), int(port));
-        QCOMPARE(harness.find<QComboBox>("transmitInterfaceCombo")->currentText(), QStringLiteral("mcP0"));
+        QCOMPARE(harness.find<QComboBox>("transmitInterfaceCombo")->currentText(), QStringLiteral("mcX0"));
         QVERIFY(harness.find<QLabel>("transmitGroupErrorLabel")->text().isEmpty());
         harness.chooseFormat(QStringLiteral("iperf 2"));
         harness.clickTransmit();
@@ -256,7 +256,7 @@ private slots:
         harness.type("transmitGroupEdit", QStringLiteral("239.1.1.1"));
         QVERIFY2(harness.find<QLabel>("transmitInterfaceErrorLabel")->text().contains(QStringLiteral("no IPv4 address")),
                  qPrintable(harness.find<QLabel>("transmitInterfaceErrorLabel")->text()));
-        TestNetwork::ip(QStringLiteral("link del mcP0"));
+        TestNetwork::ip(QStringLiteral("link del mcX0"));
     }
 
     void linkLocalGroupIsAWarningOnly()
