@@ -103,12 +103,14 @@ QString changeIPv6(qintptr socket, const IpAddress &group, const IpAddress &sour
     request.gsr_interface = interfaceIndex;
     request.gsr_group = ipv6SocketAddress(group);
     request.gsr_source = ipv6SocketAddress(source);
-    const QString error = setOption(socket, IPPROTO_IPV6,
-                                    joining ? MCAST_JOIN_SOURCE_GROUP : MCAST_LEAVE_SOURCE_GROUP, &request,
-                                    sizeof request);
-    if (WSAGetLastError() == WSAENOPROTOOPT && !error.isEmpty())
+    const int option = joining ? MCAST_JOIN_SOURCE_GROUP : MCAST_LEAVE_SOURCE_GROUP;
+    if (setsockopt(SOCKET(socket), IPPROTO_IPV6, option, reinterpret_cast<const char *>(&request), sizeof request) == 0)
+        return {};
+    // Read before anything else runs: formatting a message may set the last error anew.
+    const int error = WSAGetLastError();
+    if (error == WSAENOPROTOOPT)
         return QStringLiteral("this system has no source-specific IPv6 joins (MCAST_JOIN_SOURCE_GROUP)");
-    return error;
+    return qt_error_string(error);
 }
 
 QString change(qintptr socket, const IpAddress &group, const IpAddress &source, uint interfaceIndex,
